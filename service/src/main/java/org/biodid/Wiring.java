@@ -47,9 +47,11 @@ public final class Wiring implements AutoCloseable {
     private final EnrollmentRepository enrollments;
     private final RouteMetrics routeMetrics;
     private final Optional<Tracer> tracer;
+    private final List<HttpService> extraServices;
 
-    private Wiring(Config config) {
+    private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
+        this.extraServices = List.copyOf(extraServices);
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.open(DatabaseSettings.from(config),
                                       config.get("app.db.migration-retry").as(Duration.class)
@@ -65,7 +67,19 @@ public final class Wiring implements AutoCloseable {
      * @return wiring
      */
     public static Wiring create(Config config) {
-        return new Wiring(config);
+        return new Wiring(config, List.of());
+    }
+
+    /**
+     * Build the service graph with additional services mounted at the root (tests use it to reach the shared
+     * plumbing through probe routes).
+     *
+     * @param config        root configuration
+     * @param extraServices services to register after the product's own
+     * @return wiring
+     */
+    public static Wiring create(Config config, List<HttpService> extraServices) {
+        return new Wiring(config, extraServices);
     }
 
     /**
@@ -93,6 +107,7 @@ public final class Wiring implements AutoCloseable {
         ErrorHandling.register(routing);
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());
+        extraServices.forEach(rules::register);
     }
 
     /**

@@ -72,11 +72,13 @@ public final class RouteMetrics implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         RouteTemplate template = new RouteTemplate();
         req.context().register(template);
+        // Read before routing: nested routings rewrite the request's path to be relative to their mount point.
+        String path = req.path().rawPath();
         long start = System.nanoTime();
         try {
             chain.proceed();
         } finally {
-            String route = template.value != null ? template.value : fallbackRoute(req.path().rawPath());
+            String route = template.value != null ? template.value : fallbackRoute(path);
             timer(req.prologue().method(), route, res.status().code())
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }

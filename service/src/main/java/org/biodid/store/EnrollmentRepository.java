@@ -109,11 +109,11 @@ public final class EnrollmentRepository {
         return new Enrollment(row.column("did").get(String.class),
                               row.column("wallet_address").get(String.class),
                               row.column("network").get(String.class),
-                              (byte[]) row.column("commitment").get(),
+                              row.column("commitment").get(byte[].class),
                               row.column("id_hash").get(String.class),
                               row.column("helper_data").get(String.class),
-                              SqlStates.instant(row.column("created_at").get()),
-                              SqlStates.instant(row.column("revoked_at").get()));
+                              SqlStates.instant(row.column("created_at").get(Object.class)),
+                              SqlStates.instant(row.column("revoked_at").get(Object.class)));
     }
 
     private static OffsetDateTime utc(Instant instant) {
