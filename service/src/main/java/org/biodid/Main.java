@@ -1,0 +1,39 @@
+package org.biodid;
+
+import java.lang.System.Logger.Level;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+
+/**
+ * Starts the BioDID service: configuration from {@code application.yaml} with environment overrides
+ * ({@code SERVER_PORT}, {@code DB_CONNECTION_URL}, …), everything else from {@link Wiring}.
+ */
+public final class Main {
+
+    private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    /**
+     * Start the server.
+     *
+     * @param args ignored; configuration comes from files and the environment
+     */
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        Wiring wiring = Wiring.create(config);
+        WebServer server = WebServer.builder()
+                .update(wiring::server)
+                .build()
+                .start();
+        LOGGER.log(Level.INFO, String.format("BioDID service listening on http://%s:%d (port %d) after %d ms",
+                                             config.get("server.host").asString().orElse("0.0.0.0"),
+                                             server.port(), server.port(),
+                                             (System.nanoTime() - started) / 1_000_000));
+    }
+}

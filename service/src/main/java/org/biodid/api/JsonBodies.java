@@ -1,0 +1,141 @@
+package org.biodid.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes JSON bodies with one strictly configured Jackson mapper.
+ * <p>
+ * Strict on the way in (duplicate keys, NaN, deep nesting and trailing garbage are client errors), compact on the
+ * way out, and gzip for larger bodies: Helidon 4.1.2's gzip encoder is not among the modules we can use, and API
+ * bodies are the only ones large enough to matter.
+ */
+public final class JsonBodies {
+
+    /** The mapper every module shares, so that reading and writing rules are the same everywhere. */
+    public static final ObjectMapper MAPPER = createMapper();
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final int GZIP_THRESHOLD_BYTES = 1024;
+    private static final int MAX_NESTING_DEPTH = 32;
+
+    private JsonBodies() {
+    }
+
+    /**
+     * Read the request body as a JSON tree.
+     *
+     * @param req request
+     * @return parsed body, never {@code null}
+     * @throws ApiException 415 for a content type other than JSON, 400 for an empty or malformed body
+     */
+    public static JsonNode read(ServerRequest req) {
+        requireJson(req);
+        if (!req.content().hasEntity()) {
+            throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
+        }
+        try (InputStream in = req.content().inputStream()) {
+            JsonNode node = MAPPER.readTree(in);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "The request body is not valid JSON: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            // Invalid UTF-8 surfaces as a plain IOException (CharConversionException) from Jackson's decoder.
+            throw ApiException.badRequest("MALFORMED_JSON", "The request body could not be read as UTF-8 JSON");
+        }
+    }
+
+    /**
+     * Send a body as JSON.
+     *
+     * @param req    request, to honour {@code Accept-Encoding}
+     * @param res    response
+     * @param status status
+     * @param body   a Jackson-serializable value
+     */
+    public static void send(ServerRequest req, ServerResponse res, Status status, Object body) {
+        send(req, res, status, body, "application/json");
+    }
+
+    static void send(ServerRequest req, ServerResponse res, Status status, Object body, String contentType) {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, contentType);
+        if (bytes.length > GZIP_THRESHOLD_BYTES && acceptsGzip(req)) {
+            res.header(HeaderValues.create(HeaderNames.CONTENT_ENCODING, "gzip"));
+            res.header(HeaderNames.VARY, "Accept-Encoding");
+            bytes = gzip(bytes);
+        }
+        res.send(bytes);
+    }
+
+    private static void requireJson(ServerRequest req) {
+        boolean json = req.headers().contentType()
+                .map(type -> "application".equals(type.type())
+                        && ("json".equals(type.subtype()) || type.subtype().endsWith("+json")))
+                .orElse(false);
+        if (!json) {
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                                   "Content-Type must be application/json", List.of());
+        }
+    }
+
+    private static boolean acceptsGzip(ServerRequest req) {
+        return req.headers().value(HeaderNames.ACCEPT_ENCODING)
+                .map(value -> value.toLowerCase(Locale.ROOT).contains("gzip"))
+                .orElse(false);
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+}

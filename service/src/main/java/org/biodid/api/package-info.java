@@ -1,0 +1,4 @@
+/**
+ * The HTTP surface: services, JSON bodies, problem details, request ids and security headers.
+ */
+package org.biodid.api;

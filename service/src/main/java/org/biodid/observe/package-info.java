@@ -1,0 +1,4 @@
+/**
+ * Observability: per-route request metrics, pool metrics, readiness and tracing.
+ */
+package org.biodid.observe;

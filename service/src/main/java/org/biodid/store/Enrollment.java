@@ -1,0 +1,58 @@
+package org.biodid.store;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One enrolled DID as stored: the public outputs of enrollment, never the minutiae.
+ *
+ * @param did           the DID, {@code did:cardano:<network>:<id>}
+ * @param walletAddress controlling wallet (bech32)
+ * @param network       Cardano network name
+ * @param commitment    commitment to the biometric master secret
+ * @param idHash        public identity hash
+ * @param helperData    public helper data per finger, as JSON
+ * @param createdAt     when it was enrolled
+ * @param revokedAt     when it was revoked, or {@code null} while active
+ */
+public record Enrollment(String did,
+                         String walletAddress,
+                         String network,
+                         byte[] commitment,
+                         String idHash,
+                         String helperData,
+                         Instant createdAt,
+                         Instant revokedAt) {
+
+    /**
+     * @return whether the DID has been revoked
+     */
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Enrollment e
+                && did.equals(e.did)
+                && walletAddress.equals(e.walletAddress)
+                && network.equals(e.network)
+                && Arrays.equals(commitment, e.commitment)
+                && idHash.equals(e.idHash)
+                && helperData.equals(e.helperData)
+                && createdAt.equals(e.createdAt)
+                && Objects.equals(revokedAt, e.revokedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return did.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        // No helper data or commitment in logs.
+        return "Enrollment[" + did + ", revoked=" + revoked() + "]";
+    }
+}

@@ -1,0 +1,131 @@
+package org.biodid.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * Enrollments in the database, through DbClient's named statements ({@code db.statements} in
+ * {@code application.yaml}).
+ */
+public final class EnrollmentRepository {
+
+    private final DbClient db;
+
+    /**
+     * @param db database client
+     */
+    public EnrollmentRepository(DbClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Store a new active enrollment. Returns only after the insert has committed.
+     *
+     * @param enrollment the enrollment (must not be revoked)
+     * @throws DuplicateEnrollmentException when the wallet already has an active DID, or the DID exists
+     */
+    public void insert(Enrollment enrollment) {
+        try {
+            db.execute().createNamedInsert("insert-enrollment")
+                    .addParam("did", enrollment.did())
+                    .addParam("wallet", enrollment.walletAddress())
+                    .addParam("network", enrollment.network())
+                    .addParam("commitment", enrollment.commitment())
+                    .addParam("idHash", enrollment.idHash())
+                    .addParam("helperData", enrollment.helperData())
+                    .addParam("createdAt", utc(enrollment.createdAt()))
+                    .execute();
+        } catch (DbClientException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new DuplicateEnrollmentException("wallet already has an active DID");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param did the DID
+     * @return its enrollment, active or revoked
+     */
+    public Optional<Enrollment> findByDid(String did) {
+        return db.execute().createNamedGet("select-enrollment-by-did")
+                .addParam("did", did)
+                .execute()
+                .map(EnrollmentRepository::map);
+    }
+
+    /**
+     * @param wallet wallet address
+     * @return the wallet's active enrollment, if any
+     */
+    public Optional<Enrollment> findActiveByWallet(String wallet) {
+        return db.execute().createNamedGet("select-active-enrollment-by-wallet")
+                .addParam("wallet", wallet)
+                .execute()
+                .map(EnrollmentRepository::map);
+    }
+
+    /**
+     * A page of a wallet's DIDs, newest first, continuing after a keyset position.
+     *
+     * @param wallet wallet address
+     * @param after  the last enrollment of the previous page, or empty for the first page
+     * @param limit  page size
+     * @return up to {@code limit} enrollments
+     */
+    public List<Enrollment> listByWallet(String wallet, Optional<PageKey> after, int limit) {
+        var statement = after.isEmpty()
+                ? db.execute().createNamedQuery("select-enrollments-by-wallet")
+                : db.execute().createNamedQuery("select-enrollments-by-wallet-after")
+                        .addParam("afterCreated", utc(after.get().createdAt()))
+                        .addParam("afterDid", after.get().did());
+        try (var rows = statement.addParam("wallet", wallet).addParam("limit", limit).execute()) {
+            return rows.map(EnrollmentRepository::map).toList();
+        }
+    }
+
+    /**
+     * Revoke an active DID.
+     *
+     * @param did       the DID
+     * @param revokedAt revocation time
+     * @return whether it was active and is now revoked
+     */
+    public boolean revoke(String did, Instant revokedAt) {
+        return db.execute().createNamedUpdate("revoke-enrollment")
+                .addParam("did", did)
+                .addParam("revokedAt", utc(revokedAt))
+                .execute() == 1;
+    }
+
+    private static Enrollment map(DbRow row) {
+        return new Enrollment(row.column("did").get(String.class),
+                              row.column("wallet_address").get(String.class),
+                              row.column("network").get(String.class),
+                              (byte[]) row.column("commitment").get(),
+                              row.column("id_hash").get(String.class),
+                              row.column("helper_data").get(String.class),
+                              SqlStates.instant(row.column("created_at").get()),
+                              SqlStates.instant(row.column("revoked_at").get()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Keyset position: the sort key of the last row of a page.
+     *
+     * @param createdAt its creation time
+     * @param did       its DID (tie breaker)
+     */
+    public record PageKey(Instant createdAt, String did) {
+    }
+}
