@@ -1,21 +1,17 @@
 package org.biodid.compat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.biodid.api.ApiException;
+import org.biodid.api.JsonBodies;
 import org.biodid.did.InvalidFieldException;
 import org.biodid.did.Network;
 
@@ -25,15 +21,13 @@ import org.biodid.did.Network;
  * <p>
  * Answers are the original's, byte-identical in {@code did}, {@code id_hash} and helper values. A
  * well-formed verify request always gets 200 with {@code success} true or false; a malformed
- * request gets 400 problem details naming the field. Nothing here touches the database.
+ * request gets 400 problem details naming the field (thrown as {@link ApiException}, so the routing
+ * must have {@link org.biodid.api.ErrorHandling} registered). Nothing here touches the database.
  */
 public final class CompatService implements HttpService {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
-
     private final Network network;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /**
      * Creates the service.
@@ -63,92 +57,23 @@ public final class CompatService implements HttpService {
     }
 
     private void generate(ServerRequest req, ServerResponse res) {
-        JsonNode body = readJson(req, res);
-        if (body == null) {
-            return;
-        }
-        GenerateRequest request;
-        try {
-            request = CompatRequests.generate(body);
-        } catch (InvalidFieldException e) {
-            sendInvalidField(res, e);
-            return;
-        }
+        GenerateRequest request = validated(() -> CompatRequests.generate(JsonBodies.read(req)));
         Enrollment enrollment = Enrollment.derive(request, network, clock.instant());
-        sendJson(res, Status.OK_200, CompatResponses.generate(enrollment), "application/json");
+        JsonBodies.send(req, res, Status.OK_200, CompatResponses.generate(enrollment));
     }
 
     private void verify(ServerRequest req, ServerResponse res) {
-        JsonNode body = readJson(req, res);
-        if (body == null) {
-            return;
-        }
-        VerifyRequest request;
-        try {
-            request = CompatRequests.verify(body);
-        } catch (InvalidFieldException e) {
-            sendInvalidField(res, e);
-            return;
-        }
+        VerifyRequest request = validated(() -> CompatRequests.verify(JsonBodies.read(req)));
         VerifyOutcome outcome = CompatDerivation.verify(request.fingerIds(), request.helpers(), request.expectedIdHash());
-        sendJson(res, Status.OK_200, CompatResponses.verify(outcome), "application/json");
+        // Always 200 for a well-formed request, success or not, as the original.
+        JsonBodies.send(req, res, Status.OK_200, CompatResponses.verify(outcome));
     }
 
-    /*
-     * Minimal JSON plumbing until org.biodid.api lands on main; replaced by JsonBodies/ApiException then.
-     * Returns null after answering when the body cannot be used.
-     */
-    private JsonNode readJson(ServerRequest req, ServerResponse res) {
-        boolean json = req.headers().contentType()
-                .map(type -> "application".equals(type.type()) && "json".equals(type.subtype()))
-                .orElse(false);
-        if (!json) {
-            sendProblem(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "UNSUPPORTED_MEDIA_TYPE",
-                        "Content-Type must be application/json", null);
-            return null;
-        }
-        try (InputStream in = req.content().inputStream()) {
-            JsonNode node = mapper.readTree(in);
-            if (node == null || node.isMissingNode()) {
-                sendProblem(res, Status.BAD_REQUEST_400, "MALFORMED_JSON", "The request body is empty", null);
-                return null;
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            sendProblem(res, Status.BAD_REQUEST_400, "MALFORMED_JSON", "The request body is not valid JSON", null);
-            return null;
-        } catch (IOException e) {
-            sendProblem(res, Status.BAD_REQUEST_400, "MALFORMED_JSON", "The request body could not be read", null);
-            return null;
-        }
-    }
-
-    private void sendInvalidField(ServerResponse res, InvalidFieldException e) {
-        sendProblem(res, Status.BAD_REQUEST_400, "VALIDATION_FAILED", e.getMessage(), e);
-    }
-
-    private void sendProblem(ServerResponse res, Status status, String code, String detail, InvalidFieldException e) {
-        ObjectNode problem = mapper.createObjectNode();
-        problem.put("type", "about:blank");
-        problem.put("title", status.reasonPhrase());
-        problem.put("status", status.code());
-        problem.put("detail", detail);
-        problem.put("code", code);
-        if (e != null) {
-            problem.putArray("errors").addObject().put("field", e.field()).put("message", e.reason());
-        }
-        sendJson(res, status, problem, PROBLEM_JSON);
-    }
-
-    private void sendJson(ServerResponse res, Status status, JsonNode body, String contentType) {
-        byte[] bytes;
+    private static <T> T validated(Supplier<T> reader) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JsonNode tree always serialises", e);
+            return reader.get();
+        } catch (InvalidFieldException e) {
+            throw ApiException.invalidField(e.field(), e.reason());
         }
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, contentType);
-        res.send(bytes);
     }
 }

@@ -14,6 +14,7 @@ import io.helidon.webserver.testing.junit5.SetUpRoute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.biodid.api.ErrorHandling;
 import org.biodid.did.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,7 @@ class CompatServiceTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         // Configured as preprod: the original writes it as testnet, so the golden DID must still come out.
+        ErrorHandling.register(routing);
         routing.register("/api/biometric", new CompatService(Network.PREPROD, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
