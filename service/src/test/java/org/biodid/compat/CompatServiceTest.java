@@ -193,6 +193,37 @@ class CompatServiceTest {
         Answer answer = post("/verify", "{\"fingers\": [");
         assertThat(answer.status(), is(Status.BAD_REQUEST_400));
         assertThat(answer.contentType(), startsWith("application/problem+json"));
+        assertThat(answer.json().get("code").textValue(), is("MALFORMED_JSON"));
+    }
+
+    /*
+     * Bodies the original answered with 422 or a 500: here every one is a 400 problem, never a 500.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "null",
+            "\"text\"",
+            "123",
+            "{\"fingers\": null, \"wallet_address\": null}",
+            "{\"fingers\": [null], \"helpers\": null, \"expected_id_hash\": null}",
+            "{\"fingers\": [{\"finger_id\": \"a\", \"minutiae\": [null]}]}",
+            "{\"fingers\": [{\"finger_id\": \"a\", \"minutiae\": [[1, 2, {}]]}]}",
+            "{\"fingers\": [{\"finger_id\": [], \"minutiae\": [[1, 2, 3]]}]}",
+            "{\"fingers\": [{\"finger_id\": \"a\", \"minutiae\": [[1, 2, 3]]}], \"helpers\": {\"a\": null}}",
+            "{\"fingers\": [{\"finger_id\": \"a\", \"minutiae\": [[1, 2, 3]]}], \"helpers\": {\"a\": {\"finger_id\": \"a\", \"salt_b64\": \"s\", \"auth_b64\": \"t\", \"grid_size\": 0.05, \"angle_bins\": 3.5}}, \"expected_id_hash\": \"ID_HASH\"}",
+            "{\"fingers\": [{\"finger_id\": \"a\", \"minutiae\": [[1, 2, 3]]}], \"wallet_address\": \"WALLET\", \"fingers\": []}",
+            "{\"fingers\": [{\"finger_id\": \"a\", \"minutiae\": [[1HUGE, 2, 3]]}], \"wallet_address\": \"WALLET\"}",
+            "DEEP"
+    })
+    void hostileBodiesAre400NeverA500(String body) throws Exception {
+        String json = body.replace("WALLET", WALLET).replace("ID_HASH", ID_HASH)
+                .replace("HUGE", "0".repeat(400))
+                .replace("DEEP", "[".repeat(200) + "]".repeat(200));
+        for (String path : new String[] {"/generate", "/verify"}) {
+            Answer answer = post(path, json);
+            assertThat(path + " " + answer.body(), answer.status(), is(Status.BAD_REQUEST_400));
+            assertThat(answer.contentType(), startsWith("application/problem+json"));
+        }
     }
 
     @Test
