@@ -57,6 +57,7 @@ class CompatServiceTest {
         // Configured as preprod: the original writes it as testnet, so the golden DID must still come out.
         ErrorHandling.register(routing);
         routing.register("/api/biometric", new CompatService(Network.PREPROD, Clock.fixed(NOW, ZoneOffset.UTC)));
+        routing.register("/mainnet/api/biometric", new CompatService(Network.MAINNET, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @Test
@@ -83,6 +84,23 @@ class CompatServiceTest {
         assertThat(answer.json(), is(expected));
         // Field order as the original's pydantic models.
         assertThat(answer.body(), startsWith("{\"did\":\"did:cardano:testnet:Gq7PJJ"));
+    }
+
+    /*
+     * Request bodies printed by CPython's json.dumps and the DIDs CPython computes for them, with
+     * floats in every range where Java's and Python's float text differ, and a non-ASCII finger id.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"wallet_address\": \"addr1qx2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhsydzer3n0d3vllmyqwsx5wktcd8cc3sq835lu7drv2xwl2wywfgse35a3x\", \"fingers\": [{\"finger_id\": \"right_thumb\", \"minutiae\": [[1e-05, 1e+16, 0.0001], [0.1, -0.0, 5e-324]]}, {\"finger_id\": \"right_index\", \"minutiae\": [[1234567890123456.0, 12345678.9, 359.99999999999994]]}]}"
+                    + "|did:cardano:mainnet:7NLdqkKZz7RASH5ZvDdQszczRTLgkpGmDHkUP5exNQQM",
+            "{\"wallet_address\": \"addr_test1vz09v9yfxguvlp0zsnrpa3tdtm7el8xufp3m5lsm7qxzclgmzkket\", \"fingers\": [{\"finger_id\": \"left_ring\", \"minutiae\": [[2047.5, 0.5, 180.0], [2047.5, 0.5, 180.0], [2047.5, 0.5, 180.0]]}, {\"finger_id\": \"pouce_\\u00e9\", \"minutiae\": [[1.7976931348623157e+308, 2.2250738585072014e-308, 1e+22]]}]}"
+                    + "|did:cardano:mainnet:9kFC2qAHk7m8R7ykcKESLZi1V1UNbupv8DUrVLFarWtg"
+    })
+    void didsMatchCPython(String body, String did) throws Exception {
+        Answer answer = postTo("/mainnet/api/biometric/generate", body);
+        assertThat(answer.body(), answer.status(), is(Status.OK_200));
+        assertThat(answer.json().get("did").textValue(), is(did));
     }
 
     @Test
@@ -256,7 +274,11 @@ class CompatServiceTest {
     }
 
     private Answer post(String path, String body) throws Exception {
-        try (Http1ClientResponse res = client.post("/api/biometric" + path)
+        return postTo("/api/biometric" + path, body);
+    }
+
+    private Answer postTo(String fullPath, String body) throws Exception {
+        try (Http1ClientResponse res = client.post(fullPath)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .submit(body)) {
             String text = res.as(String.class);
