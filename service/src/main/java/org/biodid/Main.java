@@ -35,5 +35,11 @@ public final class Main {
                                              config.get("server.host").asString().orElse("0.0.0.0"),
                                              server.port(), server.port(),
                                              (System.nanoTime() - started) / 1_000_000));
+        if (wiring.compatEnabled()) {
+            LOGGER.log(Level.WARNING, "Compatibility routes /api/biometric/generate and /api/biometric/verify are ON "
+                    + "(APP_COMPAT_ENABLED=true). They reproduce the original Python servers exactly, and the "
+                    + "original verify checks NO biometrics: it only compares helper-data hashes. Do not use them "
+                    + "to authenticate anyone.");
+        }
     }
 }

@@ -24,6 +24,8 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 import org.biodid.api.ErrorHandling;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
+import org.biodid.compat.CompatService;
+import org.biodid.did.Network;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -107,6 +109,9 @@ public final class Wiring implements AutoCloseable {
         ErrorHandling.register(routing);
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());
+        if (compatEnabled()) {
+            rules.register("/api/biometric", CompatService.create(defaultNetwork()));
+        }
         extraServices.forEach(rules::register);
     }
 
@@ -128,6 +133,25 @@ public final class Wiring implements AutoCloseable {
                 .endpoint("/")
                 .observers(observers)
                 .build();
+    }
+
+    /**
+     * Whether the original Python servers' routes are served ({@code app.compat.enabled}, env
+     * {@code APP_COMPAT_ENABLED}).
+     *
+     * @return whether compatibility routes are on
+     */
+    public boolean compatEnabled() {
+        return config.get("app.compat.enabled").asBoolean().orElse(false);
+    }
+
+    /**
+     * The network assumed when a request names none ({@code app.network}, env {@code APP_NETWORK}).
+     *
+     * @return default network
+     */
+    public Network defaultNetwork() {
+        return Network.parse(config.get("app.network").asString().orElse("testnet"));
     }
 
     /**

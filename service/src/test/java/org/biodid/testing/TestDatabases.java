@@ -103,7 +103,8 @@ public final class TestDatabases {
     }
 
     private static Config serviceConfig(Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "server.host", "localhost"));
+        Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "server.host", "localhost",
+                                                         "server.shutdown-grace-period", "PT0.5S"));
         all.putAll(values);
         return Config.builder()
                 .disableEnvironmentVariablesSource()
