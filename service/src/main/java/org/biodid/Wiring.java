@@ -56,7 +56,7 @@ public final class Wiring implements AutoCloseable {
         this.extraServices = List.copyOf(extraServices);
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.open(DatabaseSettings.from(config),
-                                      config.get("app.db.migration-retry").as(Duration.class)
+                                      config.get("app.db.migration.retry").as(Duration.class)
                                               .orElse(Duration.ofSeconds(2)));
         this.enrollments = new EnrollmentRepository(database.client());
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);

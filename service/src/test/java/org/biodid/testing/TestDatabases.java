@@ -87,7 +87,7 @@ public final class TestDatabases {
      * @return configuration
      */
     public static Config h2Config(Path dataDir) {
-        return serviceConfig(Map.of("app.data-dir", dataDir.toString()));
+        return serviceConfig(Map.of("app.data.dir", dataDir.toString()));
     }
 
     /**
