@@ -67,10 +67,15 @@ public final class FuzzyExtractor {
      * @return helper data and finger key
      */
     public Generated generate(SubjectContext context, FingerScan scan) {
-        int n = parameters.n();
         long[] mask = new long[Bits.words(features.cells())];
-        long[] w = new long[Bits.words(n)];
-        features.enroll(scan.minutiae(), n, mask, w);
+        long[] w = new long[Bits.words(parameters.n())];
+        features.enroll(scan.minutiae(), parameters.n(), mask, w);
+        return generateFromBits(context, scan.finger(), w, mask);
+    }
+
+    /** Gen from an already computed bit vector and selection mask (also the seam for property tests). */
+    Generated generateFromBits(SubjectContext context, FingerId finger, long[] w, long[] mask) {
+        int n = parameters.n();
 
         long[] message = new long[Bits.words(code.k())];
         for (int i = 0; i < message.length; i++) {
@@ -86,13 +91,13 @@ public final class FuzzyExtractor {
         random.nextBytes(salt);
         byte[] personal = context.personalization();
         byte[] wBytes = Bits.toBytes(w, n);
-        byte[] macKey = derive(MAC_KEY_LABEL, salt, personal, scan.finger(), wBytes);
-        HelperData unsigned = new HelperData(HelperData.VERSION, scan.finger(), code.m(), code.t(), n, features.cells(),
+        byte[] macKey = derive(MAC_KEY_LABEL, salt, personal, finger, wBytes);
+        HelperData unsigned = new HelperData(HelperData.VERSION, finger, code.m(), code.t(), n, features.cells(),
                 salt, Bits.toBytes(mask, features.cells()), Bits.toBytes(sketch, n), new byte[HelperData.MAC_BYTES]);
         byte[] mac = Blake2.hash(32, macKey, null, MAC_PERSONAL, unsigned.authenticatedPart());
-        HelperData helper = new HelperData(HelperData.VERSION, scan.finger(), code.m(), code.t(), n, features.cells(),
+        HelperData helper = new HelperData(HelperData.VERSION, finger, code.m(), code.t(), n, features.cells(),
                 salt, unsigned.mask(), unsigned.sketch(), mac);
-        return new Generated(helper, derive(FINGER_KEY_LABEL, salt, personal, scan.finger(), wBytes));
+        return new Generated(helper, derive(FINGER_KEY_LABEL, salt, personal, finger, wBytes));
     }
 
     /**
@@ -130,11 +135,19 @@ public final class FuzzyExtractor {
         }
         long[] mask = Bits.fromBytes(helper.mask(), features.cells());
         if (Bits.distance(mask, new long[mask.length]) != n) {
+            // a mask with the wrong number of cells can only come from tampering
             return Optional.empty();
         }
-        long[] sketch = Bits.fromBytes(helper.sketch(), n);
         long[] word = new long[Bits.words(n)];
         features.reproduce(scan.minutiae(), mask, word);
+        return reproduceFromBits(context, helper, word, workspace);
+    }
+
+    /** Rep from an already computed fresh bit vector (also the seam for property tests); consumes {@code word}. */
+    Optional<byte[]> reproduceFromBits(SubjectContext context, HelperData helper, long[] word,
+                                       BchCode.Workspace workspace) {
+        int n = parameters.n();
+        long[] sketch = Bits.fromBytes(helper.sketch(), n);
         Bits.xor(word, sketch, word);
         if (code.decode(word, workspace) < 0) {
             return Optional.empty();
