@@ -28,6 +28,7 @@ import org.biodid.api.ApiKeys;
 import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
+import org.biodid.api.OpenApiService;
 import org.biodid.api.RateLimiter;
 import org.biodid.api.ResolverService;
 import org.biodid.biometrics.BiometricEngine;
@@ -78,7 +79,16 @@ public final class Wiring implements AutoCloseable {
                                               .orElse(Duration.ofSeconds(2)));
         this.enrollments = new EnrollmentRepository(database.client());
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
+        try {
+            this.didService = didService(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.resolverService = new ResolverService(didService.resolver());
+    }
 
+    private DidService didService(Config config, Database database) {
         ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
                                       new ApiKeyRepository(database.client()));
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
@@ -92,7 +102,7 @@ public final class Wiring implements AutoCloseable {
                                                          System::nanoTime));
         DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
-        this.didService = new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
+        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
                                                              verificationPolicy(config),
                                                              new SecureRandom()),
                                          new BiometricTimers(Metrics.globalRegistry(), spanTracer),
@@ -105,7 +115,6 @@ public final class Wiring implements AutoCloseable {
                                          config.get("app.verify.freshness").as(Duration.class)
                                                  .orElse(Duration.ofSeconds(300)),
                                          clock);
-        this.resolverService = new ResolverService(resolver);
     }
 
     private static VerificationPolicy verificationPolicy(Config config) {
@@ -162,6 +171,7 @@ public final class Wiring implements AutoCloseable {
         rules.register(new Lifecycle());
         rules.register("/api/v1/did", didService);
         rules.register("/1.0/identifiers", resolverService);
+        rules.register("/openapi", new OpenApiService());
         if (compatEnabled()) {
             rules.register("/api/biometric", CompatService.create(defaultNetwork()));
         }
@@ -205,6 +215,13 @@ public final class Wiring implements AutoCloseable {
      */
     public Network defaultNetwork() {
         return Network.parse(config.get("app.network").asString().orElse("testnet"));
+    }
+
+    /**
+     * @return the route metrics, which also know every registered route template
+     */
+    public RouteMetrics routeMetrics() {
+        return routeMetrics;
     }
 
     /**

@@ -110,6 +110,13 @@ public final class DidService implements HttpService {
         this.clock = clock;
     }
 
+    /**
+     * @return the resolver this service answers {@code GET /{did}} with
+     */
+    public DidResolver resolver() {
+        return resolver;
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.post("/enroll", this::enroll)
