@@ -1,5 +1,7 @@
 package org.biodid;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,18 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.observe.spi.Observer;
 import io.helidon.webserver.observe.tracing.TracingObserver;
 
+import org.biodid.api.Access;
+import org.biodid.api.ApiKeys;
+import org.biodid.api.DidResolver;
+import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
+import org.biodid.api.OpenApiService;
+import org.biodid.api.RateLimiter;
+import org.biodid.api.ResolverService;
+import org.biodid.biometrics.BiometricEngine;
+import org.biodid.biometrics.BiometricParameters;
+import org.biodid.biometrics.VerificationPolicy;
+import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.compat.CompatService;
@@ -31,7 +44,10 @@ import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
 import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
+import org.biodid.store.ApiKeyRepository;
 import org.biodid.store.EnrollmentRepository;
+import org.biodid.store.IdempotencyRepository;
+import org.biodid.store.UsedProofRepository;
 
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
@@ -50,16 +66,60 @@ public final class Wiring implements AutoCloseable {
     private final RouteMetrics routeMetrics;
     private final Optional<Tracer> tracer;
     private final List<HttpService> extraServices;
+    private final Clock clock = Clock.systemUTC();
+    private final DidService didService;
+    private final ResolverService resolverService;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
         this.extraServices = List.copyOf(extraServices);
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.open(DatabaseSettings.from(config),
-                                      config.get("app.db.migration-retry").as(Duration.class)
+                                      config.get("app.db.migration.retry").as(Duration.class)
                                               .orElse(Duration.ofSeconds(2)));
         this.enrollments = new EnrollmentRepository(database.client());
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
+        try {
+            this.didService = didService(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.resolverService = new ResolverService(didService.resolver());
+    }
+
+    private DidService didService(Config config, Database database) {
+        ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
+                                      new ApiKeyRepository(database.client()));
+        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
+        if (database.migrator().isMigrated()) {
+            keys.ensureSomeKey(production, clock);
+        } else if (production && config.get("app.api.keys").asString().orElse("").isBlank()) {
+            keys.ensureSomeKey(true, clock);
+        }
+        Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
+                                                         config.get("app.rate.limit.burst").asInt().orElse(2000),
+                                                         System::nanoTime));
+        DidResolver resolver = new DidResolver(enrollments);
+        Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
+        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
+                                                             verificationPolicy(config),
+                                                             new SecureRandom()),
+                                         new BiometricTimers(Metrics.globalRegistry(), spanTracer),
+                                         enrollments,
+                                         new IdempotencyRepository(database.client()),
+                                         new UsedProofRepository(database.client()),
+                                         access,
+                                         resolver,
+                                         defaultNetwork(),
+                                         config.get("app.verify.freshness").as(Duration.class)
+                                                 .orElse(Duration.ofSeconds(300)),
+                                         clock);
+    }
+
+    private static VerificationPolicy verificationPolicy(Config config) {
+        int minimum = config.get("app.verify.min.fingers").asInt().orElse(0);
+        return minimum <= 0 ? VerificationPolicy.ALL : VerificationPolicy.atLeast(minimum);
     }
 
     /**
@@ -109,6 +169,9 @@ public final class Wiring implements AutoCloseable {
         ErrorHandling.register(routing);
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());
+        rules.register("/api/v1/did", didService);
+        rules.register("/1.0/identifiers", resolverService);
+        rules.register("/openapi", new OpenApiService());
         if (compatEnabled()) {
             rules.register("/api/biometric", CompatService.create(defaultNetwork()));
         }
@@ -152,6 +215,13 @@ public final class Wiring implements AutoCloseable {
      */
     public Network defaultNetwork() {
         return Network.parse(config.get("app.network").asString().orElse("testnet"));
+    }
+
+    /**
+     * @return the route metrics, which also know every registered route template
+     */
+    public RouteMetrics routeMetrics() {
+        return routeMetrics;
     }
 
     /**

@@ -11,6 +11,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.biodid.biometrics.BiometricInputException;
+import org.biodid.did.InvalidFieldException;
+
 /**
  * Maps every failure to RFC 9457 problem details, registered once on the routing.
  * <p>
@@ -32,6 +35,12 @@ public final class ErrorHandling {
      */
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, ErrorHandling::sendProblem)
+                .error(Access.RateLimitedException.class, (req, res, e) -> e.answer(req, res))
+                .error(DidResolver.ResolutionException.class, (req, res, e) -> e.answer(req, res))
+                .error(InvalidFieldException.class, (req, res, e) ->
+                        sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
+                .error(BiometricInputException.class, (req, res, e) ->
+                        sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
                 .error(DbClientException.class, ErrorHandling::database)
@@ -49,6 +58,7 @@ public final class ErrorHandling {
         if (res.isSent()) {
             return;
         }
+        // Helidon resets the response before an error handler runs; the shared headers go back on.
         ResponseHeadersFilter.apply(req, res);
         JsonBodies.send(req, res, e.status(), Problem.of(e, RequestId.of(req)), JsonBodies.PROBLEM_JSON);
     }

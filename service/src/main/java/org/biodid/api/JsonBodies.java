@@ -52,12 +52,42 @@ public final class JsonBodies {
      * @throws ApiException 415 for a content type other than JSON, 400 for an empty or malformed body
      */
     public static JsonNode read(ServerRequest req) {
+        return parse(readBytes(req));
+    }
+
+    /**
+     * Read the raw bytes of a JSON request body. The server's {@code max-payload-size} bounds them.
+     *
+     * @param req request
+     * @return the bytes, never empty
+     * @throws ApiException 415 for a content type other than JSON, 400 for an empty body
+     */
+    public static byte[] readBytes(ServerRequest req) {
         requireJson(req);
         if (!req.content().hasEntity()) {
             throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
         }
         try (InputStream in = req.content().inputStream()) {
-            JsonNode node = MAPPER.readTree(in);
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "The request body could not be read");
+        }
+    }
+
+    /**
+     * Parse JSON strictly.
+     *
+     * @param bytes UTF-8 JSON
+     * @return the tree
+     * @throws ApiException 400 {@code MALFORMED_JSON}
+     */
+    public static JsonNode parse(byte[] bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
             }
@@ -90,6 +120,20 @@ public final class JsonBodies {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        sendRaw(req, res, status, bytes, contentType);
+    }
+
+    /**
+     * Send bytes that are already JSON (a stored response), compressed like any other.
+     *
+     * @param req         request
+     * @param res         response
+     * @param status      status
+     * @param bytes       body
+     * @param contentType media type
+     */
+    public static void sendRaw(ServerRequest req, ServerResponse res, Status status, byte[] bytes,
+                               String contentType) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, contentType);
         if (bytes.length > GZIP_THRESHOLD_BYTES && acceptsGzip(req)) {

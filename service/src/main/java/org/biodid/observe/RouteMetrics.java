@@ -46,6 +46,7 @@ public final class RouteMetrics implements Filter {
     private final MeterRegistry registry;
     private final Set<String> fixedRoutes;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Set<String> registeredRoutes = ConcurrentHashMap.newKeySet();
 
     /**
      * Create the route metrics.
@@ -65,7 +66,17 @@ public final class RouteMetrics implements Filter {
      * @return rules to register services and routes with
      */
     public HttpRules rules(HttpRules rules) {
-        return new TemplateRules(rules, "");
+        return new TemplateRules(rules, "", registeredRoutes);
+    }
+
+    /**
+     * Every route registered through {@link #rules(HttpRules)} so far, as {@code "METHOD /template"}; the OpenAPI
+     * test compares the published contract with it.
+     *
+     * @return registered routes
+     */
+    public Set<String> registeredRoutes() {
+        return Set.copyOf(registeredRoutes);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.biodid.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
@@ -8,7 +10,7 @@ import io.helidon.config.ConfigSources;
 
 /**
  * Where the data lives: the PostgreSQL (or other JDBC) database named by {@code db.connection.url}, or, when none is
- * configured, an embedded H2 file database under {@code app.data-dir} so that {@code java -jar} works anywhere.
+ * configured, an embedded H2 file database under {@code app.data.dir} so that {@code java -jar} works anywhere.
  *
  * @param url      JDBC URL
  * @param username user name, may be empty
@@ -29,25 +31,34 @@ public record DatabaseSettings(String url, String username, String password, boo
      */
     public static DatabaseSettings from(Config config) {
         Config db = config.get("db");
+        Map<String, String> overrides = new HashMap<>();
+        // HikariCP's property names are camelCase, which environment variables cannot spell; these two settings
+        // get keys of our own (APP_DB_POOL_SIZE, APP_DB_CONNECTION_TIMEOUT) that the environment can override.
+        config.get("app.db.pool.size").asString()
+                .ifPresent(size -> overrides.put("connection.maximumPoolSize", size));
+        config.get("app.db.connection.timeout").as(Duration.class)
+                .ifPresent(timeout -> overrides.put("connection.connectionTimeout",
+                                                    Long.toString(timeout.toMillis())));
         String url = db.get("connection.url").asString().filter(s -> !s.isBlank()).orElse(null);
-        if (url != null) {
-            return new DatabaseSettings(url,
-                                        db.get("connection.username").asString().orElse(""),
-                                        db.get("connection.password").asString().orElse(""),
-                                        false,
-                                        db);
+        boolean embedded = url == null;
+        String username = db.get("connection.username").asString().orElse("");
+        String password = db.get("connection.password").asString().orElse("");
+        if (embedded) {
+            Path dataDir = Path.of(config.get("app.data.dir").asString().orElse("./data")).toAbsolutePath().normalize();
+            url = "jdbc:h2:file:" + dataDir.resolve("biodid") + H2_OPTIONS;
+            username = "sa";
+            password = "";
+            overrides.put("connection.url", url);
+            overrides.put("connection.username", username);
+            overrides.put("connection.password", password);
         }
-        Path dataDir = Path.of(config.get("app.data-dir").asString().orElse("./data")).toAbsolutePath().normalize();
-        String h2Url = "jdbc:h2:file:" + dataDir.resolve("biodid") + H2_OPTIONS;
-        Config withUrl = Config.builder()
+        Config effective = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(Map.of("connection.url", h2Url,
-                                                       "connection.username", "sa",
-                                                       "connection.password", "")))
+                .addSource(ConfigSources.create(overrides))
                 .addSource(ConfigSources.create(db.detach()))
                 .build();
-        return new DatabaseSettings(h2Url, "sa", "", true, withUrl);
+        return new DatabaseSettings(url, username, password, embedded, effective);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param walletAddress controlling wallet (bech32)
  * @param network       Cardano network name
  * @param commitment    commitment to the biometric master secret
+ * @param proofKey      key that checks client proofs (derived from the master secret), may be {@code null}
  * @param idHash        public identity hash
  * @param helperData    public helper data per finger, as JSON
  * @param createdAt     when it was enrolled
@@ -20,10 +21,21 @@ public record Enrollment(String did,
                          String walletAddress,
                          String network,
                          byte[] commitment,
+                         byte[] proofKey,
                          String idHash,
                          String helperData,
                          Instant createdAt,
                          Instant revokedAt) {
+
+    /**
+     * The same enrollment, revoked.
+     *
+     * @param at revocation time
+     * @return revoked copy
+     */
+    public Enrollment revokedAt(Instant at) {
+        return new Enrollment(did, walletAddress, network, commitment, proofKey, idHash, helperData, createdAt, at);
+    }
 
     /**
      * @return whether the DID has been revoked
@@ -39,6 +51,7 @@ public record Enrollment(String did,
                 && walletAddress.equals(e.walletAddress)
                 && network.equals(e.network)
                 && Arrays.equals(commitment, e.commitment)
+                && Arrays.equals(proofKey, e.proofKey)
                 && idHash.equals(e.idHash)
                 && helperData.equals(e.helperData)
                 && createdAt.equals(e.createdAt)

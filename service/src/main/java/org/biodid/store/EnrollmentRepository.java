@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 
 /**
  * Enrollments in the database, through DbClient's named statements ({@code db.statements} in
@@ -32,17 +32,35 @@ public final class EnrollmentRepository {
      * @throws DuplicateEnrollmentException when the wallet already has an active DID, or the DID exists
      */
     public void insert(Enrollment enrollment) {
+        insert(enrollment, Optional.empty());
+    }
+
+    /**
+     * Store a new active enrollment and, in the same transaction, the response that a retry with the same
+     * idempotency key must get. Returns only after the commit.
+     *
+     * @param enrollment  the enrollment
+     * @param idempotency the record to keep with it, if the request carried an idempotency key
+     * @throws DuplicateEnrollmentException when the wallet already has an active DID, or the idempotency key was
+     *                                      used by a concurrent request
+     */
+    public void insert(Enrollment enrollment, Optional<IdempotencyRecord> idempotency) {
+        DbTransaction tx = db.transaction();
         try {
-            db.execute().createNamedInsert("insert-enrollment")
+            tx.createNamedInsert("insert-enrollment")
                     .addParam("did", enrollment.did())
                     .addParam("wallet", enrollment.walletAddress())
                     .addParam("network", enrollment.network())
                     .addParam("commitment", enrollment.commitment())
+                    .addParam("proofKey", enrollment.proofKey())
                     .addParam("idHash", enrollment.idHash())
                     .addParam("helperData", enrollment.helperData())
                     .addParam("createdAt", utc(enrollment.createdAt()))
                     .execute();
-        } catch (DbClientException e) {
+            idempotency.ifPresent(record -> IdempotencyRepository.insert(tx, record));
+            tx.commit();
+        } catch (RuntimeException e) {
+            tx.rollback();
             if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateEnrollmentException("wallet already has an active DID");
             }
@@ -67,6 +85,19 @@ public final class EnrollmentRepository {
      */
     public Optional<Enrollment> findActiveByWallet(String wallet) {
         return db.execute().createNamedGet("select-active-enrollment-by-wallet")
+                .addParam("wallet", wallet)
+                .execute()
+                .map(EnrollmentRepository::map);
+    }
+
+    /**
+     * The enrollment that answers for a wallet: its active one, else the most recently revoked.
+     *
+     * @param wallet wallet address
+     * @return enrollment, if the wallet ever enrolled
+     */
+    public Optional<Enrollment> findLatestByWallet(String wallet) {
+        return db.execute().createNamedGet("select-latest-enrollment-by-wallet")
                 .addParam("wallet", wallet)
                 .execute()
                 .map(EnrollmentRepository::map);
@@ -110,13 +141,14 @@ public final class EnrollmentRepository {
                               row.column("wallet_address").get(String.class),
                               row.column("network").get(String.class),
                               row.column("commitment").get(byte[].class),
+                              row.column("proof_key").get(byte[].class),
                               row.column("id_hash").get(String.class),
                               row.column("helper_data").get(String.class),
                               SqlStates.instant(row.column("created_at").get(Object.class)),
                               SqlStates.instant(row.column("revoked_at").get(Object.class)));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

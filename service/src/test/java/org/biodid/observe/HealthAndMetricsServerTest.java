@@ -49,7 +49,9 @@ class HealthAndMetricsServerTest {
             "gc_total{",
             "thread_count{",
             "cpu_systemLoadAverage{",
-            "db_statement_health_check_seconds_count{");
+            "db_statement_health_check_seconds_count{",
+            "biometric_gen_seconds_bucket{",
+            "biometric_rep_seconds_bucket{");
 
     private final Http1Client client;
 

@@ -49,7 +49,7 @@ class ReadinessTest {
         String proxied = url.replaceFirst(":\\d+/", ":" + proxy.port() + "/");
 
         Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("db.connection.url", proxied,
-                                                                          "app.db.migration-retry", "PT0.3S")),
+                                                                          "app.db.migration.retry", "PT0.3S")),
                                       List.of());
         server = WebServer.builder().update(wiring::server).build().start();
         Http1Client client = Http1Client.builder().baseUri("http://localhost:" + server.port()).build();

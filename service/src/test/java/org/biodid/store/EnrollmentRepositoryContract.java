@@ -99,7 +99,7 @@ abstract class EnrollmentRepositoryContract {
     }
 
     static Enrollment enrollment(String did, String wallet, Instant createdAt) {
-        return new Enrollment(did, wallet, "testnet", new byte[] {1, 2, 3, (byte) did.hashCode()},
+        return new Enrollment(did, wallet, "testnet", new byte[] {1, 2, 3, (byte) did.hashCode()}, new byte[] {9, 9},
                               "idhash-" + did.hashCode(), "{\"left_thumb\":\"AQID\"}",
                               createdAt.truncatedTo(ChronoUnit.MILLIS), null);
     }

@@ -57,7 +57,7 @@ class MigrationTest {
             try (ResultSet rs = c.createStatement().executeQuery(
                     "SELECT max(version) FROM flyway_schema_history WHERE success")) {
                 rs.next();
-                assertThat(rs.getString(1), is("1"));
+                assertThat(rs.getString(1), is("2"));
             }
         }
     }

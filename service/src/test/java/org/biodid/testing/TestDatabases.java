@@ -87,7 +87,7 @@ public final class TestDatabases {
      * @return configuration
      */
     public static Config h2Config(Path dataDir) {
-        return serviceConfig(Map.of("app.data-dir", dataDir.toString()));
+        return serviceConfig(Map.of("app.data.dir", dataDir.toString()));
     }
 
     /**
@@ -104,7 +104,9 @@ public final class TestDatabases {
 
     private static Config serviceConfig(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "server.host", "localhost",
-                                                         "server.shutdown-grace-period", "PT0.5S"));
+                                                         "server.shutdown-grace-period", "PT0.5S",
+                                                         // many services start in one test JVM: few idle links
+                                                         "db.connection.minimumIdle", "1"));
         all.putAll(values);
         return Config.builder()
                 .disableEnvironmentVariablesSource()

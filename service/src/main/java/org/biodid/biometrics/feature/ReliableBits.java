@@ -1,0 +1,121 @@
+package org.biodid.biometrics.feature;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.biodid.biometrics.Minutia;
+import org.biodid.biometrics.bch.Bits;
+
+/**
+ * Turns a finger's pair histogram into a fixed-length bit vector.
+ * <p>
+ * Each cell is compared with its threshold (from the finger's own histogram, see
+ * {@link PairHistogram#thresholds(double[], double[])}): bit 1 when above. At enrollment the cells whose
+ * value is furthest from the threshold, relative to a Poisson-like noise scale
+ * {@code sqrt(h + tau + floor)}, are selected: the {@code n / 2} most reliable ones above and the
+ * {@code n - n / 2} most reliable ones below, so that the selection mask (public, in the helper data) does
+ * not reveal the bits' values by their balance. At reproduction the same cells are read in the same order
+ * (ascending cell index).
+ */
+public final class ReliableBits {
+
+    private final PairHistogram histogram;
+    private final int cells;
+
+    /**
+     * Creates the binarizer.
+     *
+     * @param histogram the pair histogram transform
+     */
+    public ReliableBits(PairHistogram histogram) {
+        this.histogram = histogram;
+        this.cells = histogram.parameters().cells();
+    }
+
+    /**
+     * Number of cells, i.e. bit length of a selection mask.
+     *
+     * @return cells
+     */
+    public int cells() {
+        return cells;
+    }
+
+    /**
+     * Enrollment: selects {@code n} reliable cells and returns their bits.
+     *
+     * @param minutiae the enrollment impression
+     * @param n        number of bits
+     * @param mask     output selection mask, {@code Bits.words(cells)} words
+     * @param bits     output bits, {@code Bits.words(n)} words
+     */
+    public void enroll(List<Minutia> minutiae, int n, long[] mask, long[] bits) {
+        if (n > cells) {
+            throw new IllegalArgumentException("n = " + n + " exceeds " + cells + " cells");
+        }
+        double[] h = histogram.compute(minutiae, null);
+        double[] tau = new double[cells];
+        histogram.thresholds(h, tau);
+        double floor = histogram.parameters().noiseFloor();
+        // sort keys: reliability, tagged with the cell index in the low bits to keep the sort primitive
+        long[] above = new long[cells];
+        long[] below = new long[cells];
+        int na = 0;
+        int nb = 0;
+        for (int c = 0; c < cells; c++) {
+            double z = (h[c] - tau[c]) / Math.sqrt(h[c] + tau[c] + floor);
+            long key = (Double.doubleToLongBits(Math.abs(z)) & ~0xFFFFL) | c;
+            if (z > 0) {
+                above[na++] = key;
+            } else {
+                below[nb++] = key;
+            }
+        }
+        int wantAbove = Math.min(n / 2, na);
+        int wantBelow = n - wantAbove;
+        if (wantBelow > nb) {
+            wantBelow = nb;
+            wantAbove = n - nb;
+        }
+        Arrays.sort(above, 0, na);
+        Arrays.sort(below, 0, nb);
+        Arrays.fill(mask, 0L);
+        for (int i = 0; i < wantAbove; i++) {
+            Bits.set(mask, (int) (above[na - 1 - i] & 0xFFFF));
+        }
+        for (int i = 0; i < wantBelow; i++) {
+            Bits.set(mask, (int) (below[nb - 1 - i] & 0xFFFF));
+        }
+        read(h, tau, mask, bits);
+    }
+
+    /**
+     * Reproduction: reads the bits of the cells in {@code mask}.
+     *
+     * @param minutiae the fresh impression
+     * @param mask     selection mask from enrollment
+     * @param bits     output bits, {@code Bits.words(n)} words
+     */
+    public void reproduce(List<Minutia> minutiae, long[] mask, long[] bits) {
+        double[] h = histogram.compute(minutiae, null);
+        double[] tau = new double[cells];
+        histogram.thresholds(h, tau);
+        read(h, tau, mask, bits);
+    }
+
+    private void read(double[] h, double[] tau, long[] mask, long[] bits) {
+        Arrays.fill(bits, 0L);
+        int out = 0;
+        for (int w = 0; w < mask.length; w++) {
+            long m = mask[w];
+            while (m != 0) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (h[c] > tau[c]) {
+                    Bits.set(bits, out);
+                }
+                out++;
+            }
+        }
+    }
+}
