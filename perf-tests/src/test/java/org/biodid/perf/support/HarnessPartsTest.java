@@ -10,8 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+
+import org.biodid.biometrics.BiometricEngine;
+import org.biodid.biometrics.Enrollment;
+import org.biodid.biometrics.FingerId;
+import org.biodid.biometrics.FingerScan;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,17 +64,46 @@ class HarnessPartsTest {
     }
 
     @Test
-    void impressionsOfOneFingerDifferButStayClose() {
-        InterimFingerprints prints = new InterimFingerprints(7);
-        List<double[]> a = prints.impression(3, 0, new SplittableRandom(1));
-        List<double[]> b = prints.impression(3, 0, new SplittableRandom(2));
-        assertNotEquals(a.size() + ":" + a.getFirst()[0], b.size() + ":" + b.getFirst()[0]);
-        for (List<double[]> capture : List.of(a, b)) {
-            assertTrue(capture.size() >= 8 && capture.size() <= 150, "minutiae " + capture.size());
-            for (double[] m : capture) {
-                assertTrue(m[0] >= 0 && m[0] < 2048 && m[1] >= 0 && m[1] < 2048 && m[2] >= 0 && m[2] < 360);
+    void genuineImpressionsReproduceTheProofKeyWithTheProjectsClientCode() {
+        ProjectFingerprints prints = new ProjectFingerprints(7, 1.0);
+        String wallet = Dids.testnetAddress(1, 3);
+        List<FingerScan> enrolled = List.of(
+                new FingerScan(FingerId.LEFT_THUMB, prints.impression(3, 0, new SplittableRandom(1))),
+                new FingerScan(FingerId.LEFT_INDEX, prints.impression(3, 1, new SplittableRandom(1))));
+        Enrollment enrollment = BiometricEngine.create().enroll(wallet, "testnet", enrolled);
+        Map<String, String> helpers = new LinkedHashMap<>();
+        enrollment.helpers().forEach((finger, helper) -> helpers.put(finger.wireName(), helper.toBase64Url()));
+        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(3, wallet, "did:cardano:testnet:x", helpers);
+        ClientProofs proofs = new ClientProofs();
+
+        int reproduced = 0;
+        for (int attempt = 2; attempt < 12; attempt++) {
+            List<FingerScan> fresh = List.of(
+                    new FingerScan(FingerId.LEFT_THUMB, prints.impression(3, 0, new SplittableRandom(attempt))),
+                    new FingerScan(FingerId.LEFT_INDEX, prints.impression(3, 1, new SplittableRandom(attempt))));
+            var key = proofs.reproduceProofKey(identity, "testnet", fresh);
+            if (key.isPresent()) {
+                reproduced++;
+                assertEquals(HexFormat.of().formatHex(enrollment.proofKey()), HexFormat.of().formatHex(key.get()));
             }
         }
+        assertTrue(reproduced >= 8, "genuine reproductions " + reproduced + "/10");
+        List<FingerScan> impostor = List.of(
+                new FingerScan(FingerId.LEFT_THUMB, prints.impression(1L << 40, 0, new SplittableRandom(1))),
+                new FingerScan(FingerId.LEFT_INDEX, prints.impression(1L << 40, 1, new SplittableRandom(1))));
+        assertTrue(proofs.reproduceProofKey(identity, "testnet", impostor).isEmpty());
+        assertEquals(64, ClientProofs.proof(enrollment.proofKey(), wallet, "testnet", 1_700_000_000L).length());
+        assertNotEquals(ClientProofs.proof(enrollment.proofKey(), wallet, "testnet", 1_700_000_000L),
+                        ClientProofs.proof(enrollment.proofKey(), wallet, "testnet", 1_700_000_001L));
+    }
+
+    @Test
+    void proofTimestampsOfOneIdentityNeverRepeat() {
+        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(1, "w", "d", Map.of());
+        assertEquals(100, identity.nextProofTimestamp(100));
+        assertEquals(101, identity.nextProofTimestamp(100));
+        assertEquals(102, identity.nextProofTimestamp(99));
+        assertEquals(200, identity.nextProofTimestamp(200));
     }
 
     @Test

@@ -88,9 +88,11 @@ public final class PerfRun {
         this.apiKey = PerfConfig.get("biodid.apiKey")
                 .orElseGet(() -> "perf-" + HexFormat.of().formatHex(randomBytes()));
         this.profile = PerfConfig.getBoolean("biodid.profile", false);
-        this.prints = FingerprintSource.create(serviceJar, PerfConfig.getInt("biodid.perf.seed", 20261128));
+        this.prints = new ProjectFingerprints(PerfConfig.getInt("biodid.perf.seed", 20261128),
+                                              PerfConfig.getDouble("biodid.perf.noiseScale", 1.0));
         this.chains = new Chains(recorder, pool, prints, apiKey,
                                  PerfConfig.getDouble("biodid.perf.impostorShare", 0.1),
+                                 PerfConfig.getDouble("biodid.perf.proofShare", 0.3),
                                  PerfConfig.getInt("biodid.perf.fingers", 2),
                                  ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         this.history = RunHistory.open();
