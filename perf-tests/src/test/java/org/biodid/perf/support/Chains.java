@@ -50,8 +50,8 @@ public final class Chains {
     private static final List<FingerId> FINGERS = List.of(FingerId.values());
     /** Impostor captures come from identities far beyond any that a run enrols. */
     private static final long IMPOSTOR_OFFSET = 1L << 40;
-    private static final String RT = "biodid.rt";
-    private static final String T0 = "biodid.t0";
+    private static final String RT = "biodid_rt";
+    private static final String T0 = "biodid_t0";
 
     private final RunRecorder recorder;
     private final IdentityPool pool;
@@ -113,15 +113,15 @@ public final class Chains {
     public ChainBuilder generate(boolean measured) {
         return exec(session -> {
             byte[] commitment = Dids.commitment(new SplittableRandom(ThreadLocalRandom.current().nextLong()));
-            return session.set("generate.body", "{\"commitment\":\"" + Dids.hex(commitment)
+            return session.set("generate_body", "{\"commitment\":\"" + Dids.hex(commitment)
                             + "\",\"network\":\"testnet\"}")
-                    .set("generate.did", Dids.expectedDid(commitment, "testnet"));
+                    .set("generate_did", Dids.expectedDid(commitment, "testnet"));
         }).exec(timed("generate", measured, null,
                       http("generate").post("/api/v1/did/generate")
                               .header("X-API-Key", apiKey)
-                              .body(StringBody("#{generate.body}")).asJson(),
+                              .body(StringBody("#{generate_body}")).asJson(),
                       status().is(200),
-                      jsonPath("$.did").isEL("#{generate.did}"),
+                      jsonPath("$.did").isEL("#{generate_did}"),
                       jsonPath("$.network").is("testnet")));
     }
 
@@ -140,22 +140,22 @@ public final class Chains {
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
             String body = "{\"wallet_address\":\"" + wallet + "\",\"network\":\"testnet\",\"fingers\":"
                     + fingersJson(scans(identity, random)) + "}";
-            return session.set("enroll.identity", identity).set("enroll.wallet", wallet).set("enroll.body", body);
+            return session.set("enroll_identity", identity).set("enroll_wallet", wallet).set("enroll_body", body);
         }).exec(timed("enroll", measured,
-                      session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll.identity"),
-                                                                    session.getString("enroll.wallet"),
-                                                                    session.getString("enroll.did"),
-                                                                    helpers(session.getMap("enroll.helpers")))),
+                      session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
+                                                                    session.getString("enroll_wallet"),
+                                                                    session.getString("enroll_did"),
+                                                                    helpers(session.getMap("enroll_helpers")))),
                       http("enroll").post("/api/v1/did/enroll")
                               .header("X-API-Key", apiKey)
-                              .body(StringBody("#{enroll.body}")).asJson(),
+                              .body(StringBody("#{enroll_body}")).asJson(),
                       status().is(201),
-                      jsonPath("$.did").ofString().saveAs("enroll.did"),
+                      jsonPath("$.did").ofString().saveAs("enroll_did"),
                       jsonPath("$.did").ofString().transform(did -> did.startsWith("did:cardano:testnet:"))
                               .is(true),
-                      jsonPath("$.wallet_address").isEL("#{enroll.wallet}"),
+                      jsonPath("$.wallet_address").isEL("#{enroll_wallet}"),
                       jsonPath("$.id_hash").exists(),
-                      jsonPath("$.helpers").ofMap().saveAs("enroll.helpers")));
+                      jsonPath("$.helpers").ofMap().saveAs("enroll_helpers")));
     }
 
     /**
@@ -202,18 +202,18 @@ public final class Chains {
             }
             String body = "{\"wallet_address\":\"" + subject.wallet() + "\",\"timestamp\":" + timestamp + ","
                     + evidence + "}";
-            return session.set("verify.body", body)
-                    .set("verify.did", subject.did())
-                    .set("verify.method", method)
-                    .set("verify.expected", !impostor);
+            return session.set("verify_body", body)
+                    .set("verify_did", subject.did())
+                    .set("verify_method", method)
+                    .set("verify_expected", !impostor);
         }).exec(timed("verify", measured, null,
                       http("verify").post("/api/v1/did/verify")
                               .header("X-API-Key", apiKey)
-                              .body(StringBody("#{verify.body}")).asJson(),
+                              .body(StringBody("#{verify_body}")).asJson(),
                       status().is(200),
-                      jsonPath("$.verified").ofBoolean().is(session -> session.getBoolean("verify.expected")),
-                      jsonPath("$.did").isEL("#{verify.did}"),
-                      jsonPath("$.method").isEL("#{verify.method}")));
+                      jsonPath("$.verified").ofBoolean().is(session -> session.getBoolean("verify_expected")),
+                      jsonPath("$.did").isEL("#{verify_did}"),
+                      jsonPath("$.method").isEL("#{verify_method}")));
     }
 
     /**
