@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param operations per-operation statistics
  * @param levels per stress level and operation (stress ramp only), keyed {@code <op>@<level>}
  * @param server service CPU and memory
+ * @param loadGenerator the Gatling JVM's own CPU and memory (same machine: a saturated generator skews latency)
  * @param environment commit, branch, JVM, cores, target
  * @param targets the targets file in force
  * @param checks every target check applied (the Gatling assertions and the resource checks)
@@ -64,6 +65,7 @@ public record RunSummary(int schemaVersion,
                          Map<String, OperationStats> operations,
                          Map<String, OperationStats> levels,
                          Server server,
+                         Server loadGenerator,
                          Environment environment,
                          Targets targets,
                          List<Check> checks,
@@ -113,10 +115,13 @@ public record RunSummary(int schemaVersion,
      * @param database {@code h2}, {@code postgresql}, or {@code external}
      * @param fingerprints fingerprint generator
      * @param gatling Gatling version
+     * @param loadAverageStart 1-minute load average of the machine when the run started (other work on the
+     *                         machine makes latency noisy: compare it with the core count)
+     * @param loadAverageEnd 1-minute load average when it ended
      */
     public record Environment(String commit, String branch, boolean dirty, String jvm, int cores, String os,
                               String baseUrl, boolean serviceStartedByHarness, String database, String fingerprints,
-                              String gatling) {
+                              String gatling, double loadAverageStart, double loadAverageEnd) {
     }
 
     /**
