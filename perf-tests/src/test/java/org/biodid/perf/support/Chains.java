@@ -11,11 +11,18 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+
+import org.biodid.biometrics.FingerId;
+import org.biodid.biometrics.FingerScan;
+import org.biodid.biometrics.Minutia;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
@@ -40,21 +47,21 @@ public final class Chains {
     /** Generate weight. */
     public static final double GENERATE_WEIGHT = 10;
 
-    private static final List<String> FINGERS = List.of("left_thumb", "left_index", "left_middle", "left_ring",
-                                                        "left_little", "right_thumb", "right_index",
-                                                        "right_middle", "right_ring", "right_little");
+    private static final List<FingerId> FINGERS = List.of(FingerId.values());
     /** Impostor captures come from identities far beyond any that a run enrols. */
     private static final long IMPOSTOR_OFFSET = 1L << 40;
-    private static final String RT = "biodid.rt";
-    private static final String T0 = "biodid.t0";
+    private static final String RT = "biodid_rt";
+    private static final String T0 = "biodid_t0";
 
     private final RunRecorder recorder;
     private final IdentityPool pool;
     private final FingerprintSource prints;
     private final String apiKey;
     private final double impostorShare;
+    private final double proofShare;
     private final int fingers;
     private final long runNonce;
+    private final ClientProofs proofs = new ClientProofs();
 
     /**
      * Chains bound to one run.
@@ -63,12 +70,13 @@ public final class Chains {
      * @param pool enrolled identities
      * @param prints fingerprint population
      * @param apiKey value of {@code X-API-Key}
-     * @param impostorShare share of verifications sent with another identity's finger (expect {@code false})
+     * @param impostorShare share of verifications sent by an impostor (expect {@code false})
+     * @param proofShare share of verifications in the {@code biometric_hash} form (the rest send fingers)
      * @param fingers fingers per enrolment and verification (2–10)
      * @param runNonce makes wallet addresses unique per run
      */
     public Chains(RunRecorder recorder, IdentityPool pool, FingerprintSource prints, String apiKey,
-                  double impostorShare, int fingers, long runNonce) {
+                  double impostorShare, double proofShare, int fingers, long runNonce) {
         if (fingers < 2 || fingers > FINGERS.size()) {
             throw new IllegalArgumentException("fingers must be 2..10");
         }
@@ -77,6 +85,7 @@ public final class Chains {
         this.prints = prints;
         this.apiKey = apiKey;
         this.impostorShare = impostorShare;
+        this.proofShare = proofShare;
         this.fingers = fingers;
         this.runNonce = runNonce;
     }
@@ -104,15 +113,15 @@ public final class Chains {
     public ChainBuilder generate(boolean measured) {
         return exec(session -> {
             byte[] commitment = Dids.commitment(new SplittableRandom(ThreadLocalRandom.current().nextLong()));
-            return session.set("generate.body", "{\"commitment\":\"" + Dids.hex(commitment)
+            return session.set("generate_body", "{\"commitment\":\"" + Dids.hex(commitment)
                             + "\",\"network\":\"testnet\"}")
-                    .set("generate.did", Dids.expectedDid(commitment, "testnet"));
+                    .set("generate_did", Dids.expectedDid(commitment, "testnet"));
         }).exec(timed("generate", measured, null,
                       http("generate").post("/api/v1/did/generate")
                               .header("X-API-Key", apiKey)
-                              .body(StringBody("#{generate.body}")).asJson(),
+                              .body(StringBody("#{generate_body}")).asJson(),
                       status().is(200),
-                      jsonPath("$.did").isEL("#{generate.did}"),
+                      jsonPath("$.did").isEL("#{generate_did}"),
                       jsonPath("$.network").is("testnet")));
     }
 
@@ -130,29 +139,35 @@ public final class Chains {
             String wallet = Dids.testnetAddress(runNonce, identity);
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
             String body = "{\"wallet_address\":\"" + wallet + "\",\"network\":\"testnet\",\"fingers\":"
-                    + fingersJson(identity, random) + "}";
-            return session.set("enroll.identity", identity).set("enroll.wallet", wallet).set("enroll.body", body);
+                    + fingersJson(scans(identity, random)) + "}";
+            return session.set("enroll_identity", identity).set("enroll_wallet", wallet).set("enroll_body", body);
         }).exec(timed("enroll", measured,
-                      session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll.identity"),
-                                                                    session.getString("enroll.wallet"),
-                                                                    session.getString("enroll.did"))),
+                      session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
+                                                                    session.getString("enroll_wallet"),
+                                                                    session.getString("enroll_did"),
+                                                                    helpers(session.getMap("enroll_helpers")))),
                       http("enroll").post("/api/v1/did/enroll")
                               .header("X-API-Key", apiKey)
-                              .body(StringBody("#{enroll.body}")).asJson(),
+                              .body(StringBody("#{enroll_body}")).asJson(),
                       status().is(201),
-                      jsonPath("$.did").ofString().saveAs("enroll.did"),
+                      jsonPath("$.did").ofString().saveAs("enroll_did"),
                       jsonPath("$.did").ofString().transform(did -> did.startsWith("did:cardano:testnet:"))
                               .is(true),
-                      jsonPath("$.wallet_address").isEL("#{enroll.wallet}"),
+                      jsonPath("$.wallet_address").isEL("#{enroll_wallet}"),
                       jsonPath("$.id_hash").exists(),
-                      jsonPath("$.helpers").exists()));
+                      jsonPath("$.helpers").ofMap().saveAs("enroll_helpers")));
     }
 
     /**
-     * {@code POST /api/v1/did/verify} with a fresh capture ({@code fingers} form): a random enrolled
-     * identity's own fingers (expect {@code verified: true}), or, for the impostor share, another person's
-     * fingers against that identity's wallet (expect {@code verified: false}). 200 and the expected outcome,
-     * DID and method, else KO.
+     * {@code POST /api/v1/did/verify} for a random enrolled identity, in one of two forms:
+     * <ul>
+     *     <li>{@code fingers}: a fresh capture of the identity's own fingers (expect {@code verified: true}), or,
+     *     for the impostor share, of another person's fingers against that wallet (expect {@code false});</li>
+     *     <li>{@code biometric_hash} (share {@code proofShare}): the wallet's proof, computed with the project's
+     *     client code from the public helper data and a fresh capture (expect {@code true}); an impostor, who
+     *     cannot reproduce the key, sends a made-up proof (expect {@code false}).</li>
+     * </ul>
+     * 200 with the expected outcome, DID and method, else KO.
      *
      * @param measured record it
      * @return chain
@@ -162,20 +177,43 @@ public final class Chains {
             IdentityPool.Enrolled subject = pool.random();
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
             boolean impostor = random.nextDouble() < impostorShare;
-            long capturedFrom = impostor ? IMPOSTOR_OFFSET + subject.identity() : subject.identity();
-            String body = "{\"wallet_address\":\"" + subject.wallet() + "\",\"timestamp\":"
-                    + Instant.now().getEpochSecond() + ",\"fingers\":" + fingersJson(capturedFrom, random) + "}";
-            return session.set("verify.body", body)
-                    .set("verify.did", subject.did())
-                    .set("verify.expected", !impostor);
+            long now = Instant.now().getEpochSecond();
+            String evidence = null;
+            String method = "biometric_hash";
+            long timestamp = now;
+            if (random.nextDouble() < proofShare) {
+                if (impostor) {
+                    byte[] madeUp = new byte[32];
+                    random.nextBytes(madeUp);
+                    evidence = "\"biometric_hash\":\"" + Dids.hex(madeUp) + "\"";
+                } else {
+                    byte[] key = proofKey(subject, random);
+                    if (key != null) {
+                        timestamp = subject.nextProofTimestamp(now);
+                        evidence = "\"biometric_hash\":\"" + ClientProofs.proof(key, subject.wallet(), "testnet",
+                                                                                 timestamp) + "\"";
+                    }
+                }
+            }
+            if (evidence == null) {
+                method = "fingers";
+                long capturedFrom = impostor ? IMPOSTOR_OFFSET + subject.identity() : subject.identity();
+                evidence = "\"fingers\":" + fingersJson(scans(capturedFrom, random));
+            }
+            String body = "{\"wallet_address\":\"" + subject.wallet() + "\",\"timestamp\":" + timestamp + ","
+                    + evidence + "}";
+            return session.set("verify_body", body)
+                    .set("verify_did", subject.did())
+                    .set("verify_method", method)
+                    .set("verify_expected", !impostor);
         }).exec(timed("verify", measured, null,
                       http("verify").post("/api/v1/did/verify")
                               .header("X-API-Key", apiKey)
-                              .body(StringBody("#{verify.body}")).asJson(),
+                              .body(StringBody("#{verify_body}")).asJson(),
                       status().is(200),
-                      jsonPath("$.verified").ofBoolean().is(session -> session.getBoolean("verify.expected")),
-                      jsonPath("$.did").isEL("#{verify.did}"),
-                      jsonPath("$.method").is("fingers")));
+                      jsonPath("$.verified").ofBoolean().is(session -> session.getBoolean("verify_expected")),
+                      jsonPath("$.did").isEL("#{verify_did}"),
+                      jsonPath("$.method").isEL("#{verify_method}")));
     }
 
     /**
@@ -214,23 +252,58 @@ public final class Chains {
                 });
     }
 
-    private String fingersJson(long identity, SplittableRandom random) {
-        StringBuilder json = new StringBuilder(fingers * 1200).append('[');
+    /**
+     * The identity's proof key, reproduced once (like a wallet after a fresh scan) and then kept; null when five
+     * fresh captures in a row do not reproduce (the verification then uses the fingers form).
+     */
+    private byte[] proofKey(IdentityPool.Enrolled subject, SplittableRandom random) {
+        byte[] key = subject.proofKey().get();
+        for (int attempt = 0; key == null && attempt < 5; attempt++) {
+            Optional<byte[]> reproduced = proofs.reproduceProofKey(subject, "testnet",
+                                                                   scans(subject.identity(), random));
+            if (reproduced.isPresent()) {
+                key = reproduced.get();
+                subject.proofKey().set(key);
+            }
+        }
+        return key;
+    }
+
+    private List<FingerScan> scans(long identity, SplittableRandom random) {
+        List<FingerScan> scans = new ArrayList<>(fingers);
         for (int finger = 0; finger < fingers; finger++) {
-            if (finger > 0) {
+            scans.add(new FingerScan(FINGERS.get(finger), prints.impression(identity, finger, random)));
+        }
+        return scans;
+    }
+
+    private static String fingersJson(List<FingerScan> scans) {
+        StringBuilder json = new StringBuilder(scans.size() * 1200).append('[');
+        for (int f = 0; f < scans.size(); f++) {
+            FingerScan scan = scans.get(f);
+            if (f > 0) {
                 json.append(',');
             }
-            json.append("{\"finger_id\":\"").append(FINGERS.get(finger)).append("\",\"minutiae\":[");
-            List<double[]> minutiae = prints.impression(identity, finger, random);
+            json.append("{\"finger_id\":\"").append(scan.finger().wireName()).append("\",\"minutiae\":[");
+            List<Minutia> minutiae = scan.minutiae();
             for (int i = 0; i < minutiae.size(); i++) {
-                double[] m = minutiae.get(i);
+                Minutia m = minutiae.get(i);
                 if (i > 0) {
                     json.append(',');
                 }
-                json.append(String.format(Locale.ROOT, "[%.1f,%.1f,%.1f]", m[0], m[1], m[2] >= 359.95 ? 0.0 : m[2]));
+                double angle = Math.round(m.angle() * 100) / 100.0;
+                json.append('[').append(Math.round(m.x() * 100) / 100.0)
+                        .append(',').append(Math.round(m.y() * 100) / 100.0)
+                        .append(',').append(angle >= 360 ? 0.0 : angle).append(']');
             }
             json.append("]}");
         }
         return json.append(']').toString();
+    }
+
+    private static Map<String, String> helpers(Map<String, Object> response) {
+        Map<String, String> helpers = new LinkedHashMap<>();
+        response.forEach((finger, helper) -> helpers.put(finger, String.valueOf(((Map<?, ?>) helper).get("data"))));
+        return helpers;
     }
 }
