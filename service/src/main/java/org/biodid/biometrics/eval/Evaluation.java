@@ -29,7 +29,7 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * <p>
  * Usage: {@code java -cp 'service/target/biodid-service.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
- * [--seed 42] [--sweep 0.5,1.5,2.0]}
+ * [--seed 42] [--sweep 0.5,1.25,1.5,2.0]}
  * <p>
  * Genuine attempts: a fresh impression of each of an enrolled identity's 4 fingers. Impostor attempts: 4
  * fingers of another synthetic person (fresh masters, never enrolled) presented against an enrolled
@@ -58,7 +58,7 @@ public final class Evaluation {
         int impostors = 100_000;
         int sweepImpostors = 20_000;
         long seed = 42;
-        double[] sweep = {0.5, 1.5, 2.0};
+        double[] sweep = {0.5, 1.25, 1.5, 2.0};
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
