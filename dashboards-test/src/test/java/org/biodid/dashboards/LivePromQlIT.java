@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every PromQL expression of the live dashboard, evaluated by a real Prometheus (the Debian package) that
  * scraped the real service jar while it served health, generate, enroll and verify requests.
  */
-class LivePromQlTest {
+class LivePromQlIT {
 
     private static final String API_KEY = "dashboards-test-key-0123456789";
     private static final String RATE_INTERVAL = "30s";
@@ -399,6 +399,9 @@ class LivePromQlTest {
     private static Path prometheusBinary() {
         String override = System.getenv("BIODID_PROMETHEUS_BIN");
         if (override != null && !override.isBlank()) {
+            if (!Files.isExecutable(Path.of(override))) {
+                requireOrSkip("BIODID_PROMETHEUS_BIN=" + override + " is not an executable Prometheus");
+            }
             return Path.of(override);
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -420,7 +423,7 @@ class LivePromQlTest {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(message + ". The live dashboard's PromQL test is required in CI.");
         }
-        System.err.println("SKIPPING LivePromQlTest: " + message);
+        System.err.println("SKIPPING LivePromQlIT: " + message);
         Assumptions.abort(message);
     }
 }
