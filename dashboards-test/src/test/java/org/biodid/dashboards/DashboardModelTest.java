@@ -188,6 +188,41 @@ class DashboardModelTest {
     }
 
     @Test
+    void linksAndRepeatsPointAtThingsThatExist() {
+        List<String> problems = new ArrayList<>();
+        Pattern dashboardLink = Pattern.compile("/d/([a-z0-9-]+)/[^?\"]*\\?([^\"]*)");
+        int links = 0;
+        for (GrafanaFiles.Dashboard d : dashboards) {
+            Matcher m = dashboardLink.matcher(d.text());
+            while (m.find()) {
+                links++;
+                GrafanaFiles.Dashboard target = dashboards.stream().filter(t -> t.uid().equals(m.group(1))).findFirst().orElse(null);
+                if (target == null) {
+                    problems.add(d.file().getFileName() + ": links to missing dashboard uid " + m.group(1));
+                    continue;
+                }
+                Matcher vars = Pattern.compile("var-(\\w+)=").matcher(m.group(2));
+                while (vars.find()) {
+                    if (target.variable(vars.group(1)) == null) {
+                        problems.add(d.file().getFileName() + ": link sets var-" + vars.group(1) + " but "
+                                     + target.uid() + " has no such variable");
+                    }
+                }
+            }
+            for (JsonNode p : d.dataPanels()) {
+                String repeat = p.path("repeat").asText("");
+                JsonNode variable = repeat.isEmpty() ? null : d.variable(repeat);
+                if (!repeat.isEmpty() && (variable == null || !variable.path("multi").asBoolean())) {
+                    problems.add(d.file().getFileName() + " panel '" + p.path("title").asText()
+                                 + "': repeats by $" + repeat + ", which is not a multi-value variable");
+                }
+            }
+        }
+        assertNoProblems(problems);
+        assertTrue(links >= 1, "the recent-runs table links to the run dashboard");
+    }
+
+    @Test
     void historyDashboardsDoNotRefreshEveryFewSeconds() {
         List<String> problems = new ArrayList<>();
         for (GrafanaFiles.Dashboard d : dashboards) {
