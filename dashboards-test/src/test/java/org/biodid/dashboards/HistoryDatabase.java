@@ -8,24 +8,32 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The PostgreSQL these tests record history into: {@code BIODID_GRAFANA_TEST_DB_URL}, by default the server of
- * {@code BIODID_TEST_DB_URL} (default 127.0.0.1:5432) with the database {@code biodid_grafana_test}, created when
- * missing. Unreachable: skipped with a message locally, a failure under {@code CI=true}.
+ * The PostgreSQL these tests record history into. By default a database of their own on the server of
+ * {@code BIODID_TEST_DB_URL} (default 127.0.0.1:5432), named {@code biodid_grafana_test_<pid>} so that builds
+ * running side by side on one machine do not share it, created here and dropped afterwards. With
+ * {@code BIODID_GRAFANA_TEST_DB_URL} set, that database is used as it is (its {@code perf} schema is replaced).
+ * Unreachable: skipped with a message locally, a failure under {@code CI=true}.
  */
 final class HistoryDatabase {
 
     static final String USER = env("BIODID_TEST_DB_USER", "postgres");
     static final String PASSWORD = env("BIODID_TEST_DB_PASSWORD", "");
-    static final String URL = env("BIODID_GRAFANA_TEST_DB_URL", derived());
+    private static final String CONFIGURED = System.getenv("BIODID_GRAFANA_TEST_DB_URL");
+    static final String URL = CONFIGURED != null && !CONFIGURED.isBlank() ? CONFIGURED : derived();
+
+    private static boolean created;
 
     private HistoryDatabase() {
     }
 
-    /** Reachable (database created when missing) or skip/fail. */
-    static void require() {
+    /** Reachable (own database created) or skip/fail. */
+    static synchronized void require() {
         String problem;
         try {
-            createIfMissing();
+            if (CONFIGURED == null || CONFIGURED.isBlank()) {
+                admin("CREATE DATABASE \"" + name() + "\"");
+                created = true;
+            }
             try (Connection c = connect()) {
                 problem = c.isValid(5) ? null : "not valid";
             }
@@ -33,7 +41,8 @@ final class HistoryDatabase {
             problem = e.getMessage();
         }
         if (problem != null) {
-            String message = "PostgreSQL is not reachable at " + URL + " (" + problem + "); set BIODID_GRAFANA_TEST_DB_URL";
+            String message = "PostgreSQL is not reachable at " + URL + " (" + problem + "); set BIODID_TEST_DB_URL "
+                             + "or BIODID_GRAFANA_TEST_DB_URL";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + ". The dashboard SQL tests are required in CI.");
             }
@@ -42,46 +51,41 @@ final class HistoryDatabase {
         }
     }
 
+    /** Drop the database this class created (nothing when it was configured). */
+    static synchronized void release() throws SQLException {
+        if (created) {
+            admin("DROP DATABASE IF EXISTS \"" + name() + "\" WITH (FORCE)");
+            created = false;
+        }
+    }
+
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 
-    /** Start from an empty history: this database belongs to these tests. */
+    /** Start from an empty history. */
     static void dropHistory() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS perf CASCADE");
         }
     }
 
-    private static void createIfMissing() throws SQLException {
-        int slash = URL.lastIndexOf('/');
-        String name = URL.substring(slash + 1).replaceAll("\\?.*", "");
-        String admin = URL.substring(0, slash + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, USER, PASSWORD);
-             Statement s = c.createStatement()) {
-            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            s.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
-        } catch (SQLException e) {
-            // The database may exist without the right to list it; connecting to it decides.
-            if (!"42P04".equals(e.getSQLState())) {
-                try (Connection ignored = connect()) {
-                    return;
-                } catch (SQLException inner) {
-                    e.addSuppressed(inner);
-                    throw e;
-                }
-            }
+    private static void admin(String sql) throws SQLException {
+        String admin = URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
+    }
+
+    private static String name() {
+        return URL.substring(URL.lastIndexOf('/') + 1).replaceAll("\\?.*", "").replace("\"", "");
     }
 
     private static String derived() {
         String base = env("BIODID_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/biodid_test");
-        int slash = base.lastIndexOf('/');
-        return base.substring(0, slash + 1) + "biodid_grafana_test";
+        String query = base.contains("?") ? base.substring(base.indexOf('?')) : "";
+        String server = base.substring(0, (query.isEmpty() ? base : base.substring(0, base.indexOf('?'))).lastIndexOf('/') + 1);
+        return server + "biodid_grafana_test_" + ProcessHandle.current().pid() + query;
     }
 
     private static String env(String name, String fallback) {

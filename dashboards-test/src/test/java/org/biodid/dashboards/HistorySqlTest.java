@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.biodid.perf.support.PostgresHistory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,11 @@ class HistorySqlTest {
         PostgresHistory history = PostgresHistory.open(HistoryDatabase.URL, HistoryDatabase.USER, HistoryDatabase.PASSWORD);
         fixture = new HistoryFixture();
         fixture.record(history);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        HistoryDatabase.release();
     }
 
     @Test
