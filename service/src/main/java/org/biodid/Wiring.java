@@ -46,6 +46,7 @@ import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
 import org.biodid.store.ApiKeyRepository;
 import org.biodid.store.EnrollmentRepository;
+import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
 
@@ -69,6 +70,7 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final DidService didService;
     private final ResolverService resolverService;
+    private final Housekeeping housekeeping;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -86,6 +88,11 @@ public final class Wiring implements AutoCloseable {
             throw e;
         }
         this.resolverService = new ResolverService(didService.resolver());
+        this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
+                                             new IdempotencyRepository(database.client()),
+                                             config.get("app.idempotency.retention").as(Duration.class)
+                                                     .orElse(Duration.ofHours(24)),
+                                             Duration.ofMinutes(10), clock);
     }
 
     private DidService didService(Config config, Database database) {
@@ -240,6 +247,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.close();
         database.close();
     }
 
