@@ -77,6 +77,50 @@ public record RunSummary(int schemaVersion,
                          String gatlingRunDir,
                          String jfrFile) {
 
+    /**
+     * The summary without a load-generator section (the shape before it was added; dashboards-test builds
+     * fixtures with it).
+     *
+     * @param schemaVersion format version
+     * @param runId run id
+     * @param workload workload
+     * @param simulation simulation class
+     * @param startedAt start
+     * @param finishedAt end
+     * @param measuredStart measured start
+     * @param measuredEnd measured end
+     * @param measuredSeconds measured seconds
+     * @param offeredRps offered rate
+     * @param requests requests
+     * @param errors errors
+     * @param errorRatePercent error rate
+     * @param throughputRps throughput
+     * @param operations operations
+     * @param levels stress levels
+     * @param server service resources
+     * @param environment environment
+     * @param targets targets
+     * @param checks checks
+     * @param bar bar
+     * @param passed passed
+     * @param baseline comparison
+     * @param regression regression
+     * @param kneeRps knee
+     * @param gatlingRunDir report folder
+     * @param jfrFile recording
+     */
+    public RunSummary(int schemaVersion, String runId, String workload, String simulation, String startedAt,
+                      String finishedAt, String measuredStart, String measuredEnd, double measuredSeconds,
+                      double offeredRps, long requests, long errors, double errorRatePercent, double throughputRps,
+                      Map<String, OperationStats> operations, Map<String, OperationStats> levels, Server server,
+                      Environment environment, Targets targets, List<Check> checks, List<Check> bar, boolean passed,
+                      Baseline.Comparison baseline, boolean regression, Double kneeRps, String gatlingRunDir,
+                      String jfrFile) {
+        this(schemaVersion, runId, workload, simulation, startedAt, finishedAt, measuredStart, measuredEnd,
+             measuredSeconds, offeredRps, requests, errors, errorRatePercent, throughputRps, operations, levels, server,
+             null, environment, targets, checks, bar, passed, baseline, regression, kneeRps, gatlingRunDir, jfrFile);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -122,6 +166,28 @@ public record RunSummary(int schemaVersion,
     public record Environment(String commit, String branch, boolean dirty, String jvm, int cores, String os,
                               String baseUrl, boolean serviceStartedByHarness, String database, String fingerprints,
                               String gatling, double loadAverageStart, double loadAverageEnd) {
+
+        /**
+         * Without load averages (unknown: -1), the shape before they were added.
+         *
+         * @param commit commit
+         * @param branch branch
+         * @param dirty dirty
+         * @param jvm JVM
+         * @param cores cores
+         * @param os OS
+         * @param baseUrl target
+         * @param serviceStartedByHarness started by the harness
+         * @param database database kind
+         * @param fingerprints generator
+         * @param gatling Gatling version
+         */
+        public Environment(String commit, String branch, boolean dirty, String jvm, int cores, String os,
+                           String baseUrl, boolean serviceStartedByHarness, String database, String fingerprints,
+                           String gatling) {
+            this(commit, branch, dirty, jvm, cores, os, baseUrl, serviceStartedByHarness, database, fingerprints,
+                 gatling, -1, -1);
+        }
     }
 
     /**
