@@ -177,8 +177,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static List<String> javaCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                                                       "-XX:TieredStopAtLevel=1", "-cp", classpath(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath(),
                                                        "org.biodid.Main"));
         return command;
     }
