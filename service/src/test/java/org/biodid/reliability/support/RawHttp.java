@@ -69,12 +69,46 @@ public final class RawHttp implements AutoCloseable {
      * @throws IOException when the connection was dropped or the answer is not HTTP
      */
     public Response exchange(byte[] request) throws IOException {
-        if (socket == null || socket.isClosed()) {
+        boolean reused = socket != null && !socket.isClosed();
+        if (!reused) {
             open();
         }
-        out.write(request);
-        out.flush();
-        Response response = read();
+        try {
+            return writeAndRead(request);
+        } catch (IOException e) {
+            if (!reused) {
+                throw e;
+            }
+            // The server may close an idle keep-alive connection at any time; every client retries on a new one.
+            close();
+            open();
+            return writeAndRead(request);
+        }
+    }
+
+    private Response writeAndRead(byte[] request) throws IOException {
+        try {
+            out.write(request);
+            out.flush();
+        } catch (IOException e) {
+            // The server may answer early and close without reading the body (413 from Content-Length alone):
+            // whatever it sent before closing is its answer.
+            try {
+                Response early = read();
+                close();
+                return early;
+            } catch (IOException | RuntimeException none) {
+                close();
+                throw e;
+            }
+        }
+        Response response;
+        try {
+            response = read();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
         String connection = response.header("connection");
         if ("close".equalsIgnoreCase(connection)) {
             close();
