@@ -25,6 +25,7 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 
 import org.biodid.api.Access;
 import org.biodid.api.ApiKeys;
+import org.biodid.api.BodyReadTimeout;
 import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
@@ -165,7 +166,9 @@ public final class Wiring implements AutoCloseable {
      */
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(routeMetrics)
-                .addFilter(new ResponseHeadersFilter());
+                .addFilter(new ResponseHeadersFilter())
+                .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
+                                                       .orElse(Duration.ofSeconds(30))));
         ErrorHandling.register(routing);
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());

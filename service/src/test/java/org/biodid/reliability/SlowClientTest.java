@@ -28,9 +28,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 /**
- * Stalled and slow clients hit the configured read timeout ({@code server.connection-options.read-timeout}, 30 s by
- * default, 1 s here): a client that sends half a request and stalls is disconnected after about that long, and while
- * many such clients hold connections, everyone else is still served.
+ * Stalled and slow clients are cut: a client that stalls in its request line hits
+ * {@code server.idle-connection-timeout}, one that stalls in its body hits {@code server.connection-options.read-timeout}
+ * (enforced by {@link org.biodid.api.BodyReadTimeout}); both 30 s by default, 1 s here. While many clients stall,
+ * everyone else is still served. (A client that stalls inside its header section is not cut by Helidon 4.1.2; see
+ * docs/reliability.md.)
  */
 class SlowClientTest {
 
@@ -43,7 +45,9 @@ class SlowClientTest {
     static void start() throws Exception {
         pg = PrivatePostgres.start();
         Wiring wiring = Wiring.create(Support.inProcessConfig(pg, Map.of(
-                "server.connection-options.read-timeout", "PT" + READ_TIMEOUT_MS / 1000 + "S")));
+                "server.connection-options.read-timeout", "PT" + READ_TIMEOUT_MS / 1000 + "S",
+                "server.idle-connection-timeout", "PT" + READ_TIMEOUT_MS / 1000 + "S",
+                "server.idle-connection-period", "PT0.25S")));
         server = WebServer.builder().update(wiring::server).build().start();
     }
 
@@ -58,10 +62,10 @@ class SlowClientTest {
     }
 
     @Test
-    void halfAPrologueThenSilenceIsCutAfterTheReadTimeout() throws Exception {
-        long ms = millisUntilClosed("POST /api/v1/did/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le");
-        System.out.println("RELIABILITY slow client: half a header section, then silence: closed after " + ms + " ms");
-        assertThat(ms, greaterThan(READ_TIMEOUT_MS - 200));
+    void halfARequestLineThenSilenceIsCutAfterTheIdleTimeout() throws Exception {
+        long ms = millisUntilClosed("POST /api/v1/did/gen");
+        System.out.println("RELIABILITY slow client: half a request line, then silence: closed after " + ms + " ms");
+        // idle time counts from the connection's start, and the check runs every 250 ms: no useful lower bound
         assertThat(ms, lessThan(READ_TIMEOUT_MS + 3000));
     }
 
