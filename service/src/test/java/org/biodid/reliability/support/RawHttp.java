@@ -116,6 +116,30 @@ public final class RawHttp implements AutoCloseable {
         return response;
     }
 
+    /**
+     * Write bytes without reading an answer (for requests sent in pieces).
+     *
+     * @param bytes part of a request
+     * @throws IOException when the connection is gone
+     */
+    public void write(byte[] bytes) throws IOException {
+        if (socket == null || socket.isClosed()) {
+            open();
+        }
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * Read the answer to a request written with {@link #write}.
+     *
+     * @return the answer
+     * @throws IOException when the connection was dropped
+     */
+    public Response readAnswer() throws IOException {
+        return read();
+    }
+
     private void open() throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(timeoutMillis);
