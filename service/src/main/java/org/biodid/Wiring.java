@@ -26,6 +26,7 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 import org.biodid.api.Access;
 import org.biodid.api.ApiKeys;
 import org.biodid.api.BodyReadTimeout;
+import org.biodid.api.CorsFilter;
 import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
@@ -70,10 +71,12 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final DidService didService;
     private final ResolverService resolverService;
+    private final Optional<CorsFilter> cors;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
         this.extraServices = List.copyOf(extraServices);
+        this.cors = CorsFilter.create(config.get("app.cors"));
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.open(DatabaseSettings.from(config),
                                       config.get("app.db.migration.retry").as(Duration.class)
@@ -169,6 +172,7 @@ public final class Wiring implements AutoCloseable {
                 .addFilter(new ResponseHeadersFilter())
                 .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
                                                        .orElse(Duration.ofSeconds(30))));
+        cors.ifPresent(routing::addFilter);
         ErrorHandling.register(routing);
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());

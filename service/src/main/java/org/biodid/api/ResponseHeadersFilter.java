@@ -55,6 +55,7 @@ public final class ResponseHeadersFilter implements Filter {
         if (req.isSecure()) {
             res.header(HSTS);
         }
+        CorsFilter.reapply(req, res);
     }
 
     @Override
