@@ -33,7 +33,8 @@ import static org.hamcrest.Matchers.startsWith;
  * {@code APP_RATE_LIMIT_RPS}/{@code APP_RATE_LIMIT_BURST} answers 429 with {@code Retry-After} and
  * {@code RateLimit-*}; every enroll, verify and revoke writes one structured JSON audit line with request id, key id
  * and outcome; and nothing the service logs (its whole console output, errors included) carries an API key, a wallet
- * address in clear, minutiae, helper data or a client proof.
+ * address in clear, minutiae, helper data or a client proof, with the service's own loggers at their finest level.
+ * (Helidon's own loggers at FINEST print request headers, API keys included: they stay at WARNING in production.)
  */
 class AuditAndLogHygieneTest {
 
@@ -53,7 +54,13 @@ class AuditAndLogHygieneTest {
         env.put("APP_API_KEYS", ServiceProcess.ADMIN_KEY + ":enroll+verify+admin," + LIMITED_KEY + ":verify");
         env.put("APP_RATE_LIMIT_RPS", "1");
         env.put("APP_RATE_LIMIT_BURST", Integer.toString(BURST));
-        service = ServiceProcess.start("hygiene", env);
+        // the production logging configuration, with every logger of the service's own code at its finest level
+        String logging;
+        try (java.io.InputStream in = AuditAndLogHygieneTest.class.getResourceAsStream("/logging.properties")) {
+            logging = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    + "\norg.biodid.level=ALL\nio.helidon.logging.jul.HelidonConsoleHandler.level=ALL\n";
+        }
+        service = ServiceProcess.start("hygiene", env, Map.of("logging.properties", logging));
         Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
     }
 

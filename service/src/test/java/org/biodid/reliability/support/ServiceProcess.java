@@ -53,11 +53,30 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws IOException when it does not start; the message carries its output
      */
     public static ServiceProcess start(String name, Map<String, String> env) throws IOException {
+        return start(name, env, Map.of());
+    }
+
+    /**
+     * Start a service process with files in its working directory (a {@code logging.properties} there replaces the
+     * packaged one) and wait until it listens.
+     *
+     * @param name  what to call its log file
+     * @param env   environment on top of the defaults
+     * @param files file name to content, written into the process's working directory
+     * @return the running service
+     * @throws IOException when it does not start; the message carries its output
+     */
+    public static ServiceProcess start(String name, Map<String, String> env, Map<String, String> files)
+            throws IOException {
+        Path cwd = Files.createTempDirectory("biodid-cwd-");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(cwd.resolve(file.getKey()), file.getValue());
+        }
         Path logs = Path.of("target", "reliability-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
         ProcessBuilder builder = new ProcessBuilder(javaCommand())
-                .directory(Files.createTempDirectory("biodid-cwd-").toFile())
+                .directory(cwd.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
