@@ -56,6 +56,7 @@ public final class ResponseHeadersFilter implements Filter {
             res.header(HSTS);
         }
         CorsFilter.reapply(req, res);
+        ShutdownDrain.reapply(req, res);
     }
 
     @Override

@@ -31,8 +31,8 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * On a real service process configured only through its environment: the rate limit from
  * {@code APP_RATE_LIMIT_RPS}/{@code APP_RATE_LIMIT_BURST} answers 429 with {@code Retry-After} and
- * {@code RateLimit-*}; every enroll, verify and revoke writes one structured JSON audit line with request id, key id
- * and outcome; and nothing the service logs (its whole console output, errors included) carries an API key, a wallet
+ * {@code RateLimit-*}; every enroll, verify and revoke attempt, refused ones included, writes exactly one
+ * structured JSON audit line with request id, key id and outcome; and nothing the service logs (its whole console output, errors included) carries an API key, a wallet
  * address in clear, minutiae, helper data or a client proof, with the service's own loggers at their finest level.
  * (Helidon's own loggers at FINEST print request headers, API keys included: they stay at WARNING in production.)
  */
@@ -132,8 +132,17 @@ class AuditAndLogHygieneTest {
         assertThat(revoked.toString(), revoked.status(), is(200));
         expected.put(revoked.header("X-Request-ID"), "revoke");
         // failures that log: a wrong key, bad JSON carrying the wallet, an unknown DID
-        new Api(service.base(), "wrong-key-" + ServiceProcess.ADMIN_KEY).enroll(enrollBody);
-        api.post("/api/v1/did/verify", "{\"wallet_address\":\"" + wallet + "\",\"timestamp\":\"x\"}", Map.of());
+        Map<String, String> rejected = new java.util.LinkedHashMap<>();
+        Api.Result wrongKey = new Api(service.base(), "wrong-key-" + ServiceProcess.ADMIN_KEY).enroll(enrollBody);
+        assertThat(wrongKey.status(), is(401));
+        rejected.put(wrongKey.header("X-Request-ID"), "enroll");
+        Api.Result badInput = api.post("/api/v1/did/verify", "{\"wallet_address\":\"" + wallet
+                + "\",\"timestamp\":\"x\"}", Map.of());
+        assertThat(badInput.status(), is(400));
+        rejected.put(badInput.header("X-Request-ID"), "verify");
+        Api.Result unknown = api.delete("/api/v1/did/did:cardano:testnet:" + "2".repeat(44));
+        assertThat(unknown.status(), is(404));
+        rejected.put(unknown.header("X-Request-ID"), "revoke");
         api.get("/api/v1/did/did:cardano:testnet:" + "1".repeat(44));
         Thread.sleep(300);
 
@@ -153,6 +162,14 @@ class AuditAndLogHygieneTest {
                     || line.path("outcome").asText().isEmpty()
                     || !e.getKey().equals(line.path("request_id").asText())) {
                 missing.add("incomplete: " + line);
+            }
+        }
+        for (Map.Entry<String, String> e : rejected.entrySet()) {
+            List<String> lines = audit.stream().filter(l -> l.contains(e.getKey())).toList();
+            if (lines.size() != 1 || !lines.getFirst().contains("\"audit\":\"" + e.getValue() + "\"")
+                    || !lines.getFirst().contains("\"outcome\":\"rejected\"")
+                    || !lines.getFirst().contains("\"key_id\":")) {
+                missing.add("rejected " + e.getValue() + " " + e.getKey() + ": " + lines);
             }
         }
         assertThat("audit lines", missing, is(empty()));
