@@ -50,6 +50,7 @@ import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
 import org.biodid.store.ApiKeyRepository;
 import org.biodid.store.EnrollmentRepository;
+import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
 
@@ -75,6 +76,7 @@ public final class Wiring implements AutoCloseable {
     private final ResolverService resolverService;
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
+    private final Housekeeping housekeeping;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -93,6 +95,11 @@ public final class Wiring implements AutoCloseable {
             throw e;
         }
         this.resolverService = new ResolverService(didService.resolver());
+        this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
+                                             new IdempotencyRepository(database.client()),
+                                             config.get("app.idempotency.retention").as(Duration.class)
+                                                     .orElse(Duration.ofHours(24)),
+                                             Duration.ofMinutes(10), clock);
         Runtime.getRuntime().addShutdownHook(drain.hook());
     }
 
@@ -267,6 +274,7 @@ public final class Wiring implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or has run
         }
+        housekeeping.close();
         database.close();
     }
 

@@ -77,6 +77,46 @@ public record HelperData(int version, FingerId finger, int m, int t, int n, int 
     }
 
     /**
+     * The salt.
+     *
+     * @return a copy
+     */
+    @Override
+    public byte[] salt() {
+        return salt.clone();
+    }
+
+    /**
+     * The selection mask.
+     *
+     * @return a copy
+     */
+    @Override
+    public byte[] mask() {
+        return mask.clone();
+    }
+
+    /**
+     * The sketch.
+     *
+     * @return a copy
+     */
+    @Override
+    public byte[] sketch() {
+        return sketch.clone();
+    }
+
+    /**
+     * The MAC.
+     *
+     * @return a copy
+     */
+    @Override
+    public byte[] mac() {
+        return mac.clone();
+    }
+
+    /**
      * The binary form.
      *
      * @return bytes

@@ -10,5 +10,24 @@ public enum MinutiaType {
     /** Ridge bifurcation. */
     BIFURCATION,
     /** Not given. */
-    UNKNOWN
+    UNKNOWN;
+
+    /**
+     * Parses the wire form, {@code ending} or {@code bifurcation}; null means not given.
+     *
+     * @param field field path for errors
+     * @param value the text or null
+     * @return the type
+     * @throws BiometricInputException for any other value
+     */
+    public static MinutiaType parse(String field, String value) {
+        if (value == null) {
+            return UNKNOWN;
+        }
+        return switch (value) {
+        case "ending" -> ENDING;
+        case "bifurcation" -> BIFURCATION;
+        default -> throw new BiometricInputException(field, "must be ending or bifurcation, got '" + value + "'");
+        };
+    }
 }

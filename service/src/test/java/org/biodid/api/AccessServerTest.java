@@ -7,7 +7,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
-import io.helidon.webserver.WebServer;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,7 @@ import org.biodid.Wiring;
 import org.biodid.store.ApiKeyRepository;
 import org.biodid.store.Database;
 import org.biodid.testing.TestDatabases;
+import org.biodid.testing.TestServers;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -32,7 +32,7 @@ class AccessServerTest {
 
     @Test
     void rateLimitAnswers429WithRetryAfterAndRateLimitHeaders() {
-        withServer(Map.of("app.api.keys", KEY + ":verify", "app.rate.limit.rps", "0.5",
+        TestServers.withServer(Map.of("app.api.keys", KEY + ":verify", "app.rate.limit.rps", "0.5",
                           "app.rate.limit.burst", "2"), client -> {
             for (int i = 0; i < 2; i++) {
                 try (Http1ClientResponse res = generate(client)) {
@@ -88,15 +88,5 @@ class AccessServerTest {
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.create("X-API-Key"), KEY)
                 .submit(GENERATE);
-    }
-
-    private static void withServer(Map<String, String> config, java.util.function.Consumer<Http1Client> test) {
-        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(config), List.of());
-        WebServer server = WebServer.builder().update(wiring::server).build().start();
-        try {
-            test.accept(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());
-        } finally {
-            server.stop();
-        }
     }
 }

@@ -31,6 +31,16 @@ class BiometricValidationTest {
     }
 
     @Test
+    void minutiaTypes() {
+        assertThat(MinutiaType.parse("t", "ending"), is(MinutiaType.ENDING));
+        assertThat(MinutiaType.parse("t", "bifurcation"), is(MinutiaType.BIFURCATION));
+        assertThat(MinutiaType.parse("t", null), is(MinutiaType.UNKNOWN));
+        BiometricInputException e = assertThrows(BiometricInputException.class,
+                () -> MinutiaType.parse("fingers[0].minutiae[2].type", "delta"));
+        assertThat(e.field(), is("fingers[0].minutiae[2].type"));
+    }
+
+    @Test
     void badValuesNameTheirField() {
         assertField(Minutia.of(Double.NaN, 1, 1), "fingers[0].minutiae[3].x");
         assertField(Minutia.of(1, Double.POSITIVE_INFINITY, 1), "fingers[0].minutiae[3].y");

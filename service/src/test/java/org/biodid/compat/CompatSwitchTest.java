@@ -1,18 +1,15 @@
 package org.biodid.compat;
 
-import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
-import io.helidon.webserver.WebServer;
 
 import org.junit.jupiter.api.Test;
 
-import org.biodid.Wiring;
-import org.biodid.testing.TestDatabases;
+import org.biodid.testing.TestServers;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,7 +29,7 @@ class CompatSwitchTest {
 
     @Test
     void routesAreAbsentWhenOff() {
-        withServer(Map.of(), client -> {
+        TestServers.withServer(Map.of(), client -> {
             try (Http1ClientResponse res = post(client)) {
                 assertThat(res.status(), is(Status.NOT_FOUND_404));
             }
@@ -41,7 +38,7 @@ class CompatSwitchTest {
 
     @Test
     void routesAnswerTheGoldenVectorWhenOn() {
-        withServer(Map.of("app.compat.enabled", "true"), client -> {
+        TestServers.withServer(Map.of("app.compat.enabled", "true"), client -> {
             try (Http1ClientResponse res = post(client)) {
                 assertThat(res.status(), is(Status.OK_200));
                 String body = res.as(String.class);
@@ -57,15 +54,5 @@ class CompatSwitchTest {
         return client.post("/api/biometric/generate")
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .submit(GOLDEN_REQUEST);
-    }
-
-    private static void withServer(Map<String, String> config, java.util.function.Consumer<Http1Client> test) {
-        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(config), List.of());
-        WebServer server = WebServer.builder().update(wiring::server).build().start();
-        try {
-            test.accept(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());
-        } finally {
-            server.stop();
-        }
     }
 }

@@ -87,7 +87,20 @@ public final class TestDatabases {
      * @return configuration
      */
     public static Config h2Config(Path dataDir) {
-        return serviceConfig(Map.of("app.data.dir", dataDir.toString()));
+        return h2Config(dataDir, Map.of());
+    }
+
+    /**
+     * Service configuration on an embedded H2 database, with extra keys.
+     *
+     * @param dataDir   directory for the database files
+     * @param overrides extra keys, taking precedence
+     * @return configuration
+     */
+    public static Config h2Config(Path dataDir, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(overrides);
+        values.put("app.data.dir", dataDir.toString());
+        return serviceConfig(values);
     }
 
     /**

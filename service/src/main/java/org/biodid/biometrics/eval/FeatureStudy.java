@@ -73,6 +73,14 @@ public final class FeatureStudy {
         }
         report("genuine ", genuine, n);
         report("impostor", impostor, n);
+        int[] sortedGenuine = genuine.clone();
+        Arrays.sort(sortedGenuine);
+        for (double q : new double[] {0.99, 0.995, 0.999}) {
+            int t = sortedGenuine[Math.min(sortedGenuine.length - 1, (int) (sortedGenuine.length * q))];
+            long below = Arrays.stream(impostor).filter(d -> d <= t).count();
+            System.out.printf("at genuine q%.1f%% (t=%d): impostor fraction within t = %.4f%n", q * 100, t,
+                    (double) below / impostor.length);
+        }
         long t0 = System.nanoTime();
         List<Minutia> m = gen.master(0);
         for (int i = 0; i < 20000; i++) {

@@ -16,6 +16,14 @@ final class Angles {
         return r < 0 ? r + TWO_PI : r;
     }
 
+    /** Wraps an angle in (-2 pi, 4 pi) to [0, 2 pi) without a floating-point remainder. */
+    static double wrapOnce(double a) {
+        if (a < 0) {
+            return a + TWO_PI;
+        }
+        return a >= TWO_PI ? a - TWO_PI : a;
+    }
+
     /**
      * atan2 to within about 0.0015 rad (0.09 degrees), far below the 4 degree angle jitter the features must
      * tolerate, at a fraction of {@link Math#atan2(double, double)}'s cost.

@@ -67,13 +67,16 @@ public record FeatureParameters(double minDistance,
          */
         POPULATION,
         /**
-         * The finger's own histogram blurred over both angle axes (5-tap binomial kernel, applied
-         * {@link #LOCAL_PASSES} times): a band-pass, so that the smooth
+         * The finger's own histogram blurred over both angle axes (9-tap binomial kernel, standard deviation
+         * 1.4 bins): a band-pass, so that the smooth
          * structure every finger of a pattern class shares cancels and the fine pair configurations remain.
          */
-        LOCAL;
-
-        /** Number of 5-tap binomial blur passes for {@link #LOCAL}. */
-        public static final int LOCAL_PASSES = 2;
+        LOCAL,
+        /**
+         * {@link #LOCAL}, scaled per distance ring so that exactly half of the ring's cells lie above their
+         * threshold: pair histograms are skewed (a few peaks, many valleys), so a plain local mean puts most
+         * cells of any finger below it, and impostors then agree with every enrolled 0 bit far too often.
+         */
+        LOCAL_MEDIAN
     }
 }

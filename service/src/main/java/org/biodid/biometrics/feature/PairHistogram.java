@@ -22,6 +22,10 @@ import org.biodid.biometrics.Minutia;
  */
 public final class PairHistogram {
 
+    private static final int BLUR_RADIUS = 4;
+    private static final double[] BLUR_KERNEL = {
+        1 / 256.0, 8 / 256.0, 28 / 256.0, 56 / 256.0, 70 / 256.0, 56 / 256.0, 28 / 256.0, 8 / 256.0, 1 / 256.0};
+
     private final FeatureParameters parameters;
     private final int dBins;
     private final int aBins;
@@ -30,6 +34,8 @@ public final class PairHistogram {
     /** Grid cell (d, a, b) -> index of its canonical cell in the output vector. */
     private final int[] canonical;
     private double[] background;
+    /** Canonical cells per distance ring; canonical cells are numbered ring by ring. */
+    private final int ringSize;
     /** Canonical cell -> its distance bin. */
     private final int[] ringOf;
     /** Canonical cell -> difference of its two angle bins, (b - a) mod angleBins. */
@@ -48,6 +54,7 @@ public final class PairHistogram {
         this.aStep = 2 * Math.PI / aBins;
         this.canonical = new int[dBins * aBins * aBins];
         this.ringOf = new int[parameters.cells()];
+        this.ringSize = parameters.cells() / dBins;
         this.diagonalOf = new int[parameters.cells()];
         int next = 0;
         int half = aBins / 2;
@@ -112,6 +119,11 @@ public final class PairHistogram {
             localThresholds(h, tau);
             return;
         }
+        if (parameters.thresholdMode() == FeatureParameters.ThresholdMode.LOCAL_MEDIAN) {
+            localThresholds(h, tau);
+            medianScale(h, tau);
+            return;
+        }
         boolean byDirection = parameters.thresholdMode() == FeatureParameters.ThresholdMode.RING_AND_DIRECTION;
         int groups = byDirection ? aBins : 1;
         double[] sum = new double[dBins * groups];
@@ -134,30 +146,57 @@ public final class PairHistogram {
         int plane = aBins * aBins;
         double[] grid = new double[plane];
         double[] tmp = new double[plane];
+        double[] row = new double[aBins + 2 * BLUR_RADIUS];
         for (int d = 0; d < dBins; d++) {
             int base = d * plane;
             for (int g = 0; g < plane; g++) {
                 grid[g] = h[canonical[base + g]];
             }
-            for (int pass = 0; pass < FeatureParameters.ThresholdMode.LOCAL_PASSES; pass++) {
-                blur(grid, tmp, 1, aBins);
-                blur(tmp, grid, aBins, 1);
-            }
+            blur(grid, tmp, row, 1, aBins);
+            blur(tmp, grid, row, aBins, 1);
             for (int g = 0; g < plane; g++) {
                 tau[canonical[base + g]] = grid[g];
             }
         }
     }
 
-    /** Circular 5-tap binomial blur of an aBins x aBins plane along one axis (stride along it, step across). */
-    private void blur(double[] in, double[] out, int stride, int across) {
+    /** Scales each ring's thresholds by the median of h / tau over the ring, so half of its cells are above. */
+    private void medianScale(double[] h, double[] tau) {
+        double[] ratios = new double[ringSize];
+        for (int d = 0; d < dBins; d++) {
+            int first = d * ringSize;
+            for (int i = 0; i < ringSize; i++) {
+                int c = first + i;
+                ratios[i] = h[c] / (tau[c] + 1e-9);
+            }
+            Arrays.sort(ratios);
+            double median = 0.5 * (ratios[(ringSize - 1) / 2] + ratios[ringSize / 2]);
+            for (int i = 0; i < ringSize; i++) {
+                tau[first + i] *= median;
+            }
+        }
+    }
+
+    /**
+     * Circular binomial blur, 9 taps (the same as two passes of the 5-tap 1-4-6-4-1 kernel), of an
+     * aBins x aBins plane along one axis: {@code stride} steps along the axis, {@code across} between lines.
+     */
+    private void blur(double[] in, double[] out, double[] row, int stride, int across) {
         for (int r = 0; r < aBins; r++) {
-            int row = r * across;
+            int line = r * across;
             for (int i = 0; i < aBins; i++) {
-                double s = 6 * in[row + i * stride]
-                        + 4 * (in[row + Math.floorMod(i - 1, aBins) * stride] + in[row + Math.floorMod(i + 1, aBins) * stride])
-                        + in[row + Math.floorMod(i - 2, aBins) * stride] + in[row + Math.floorMod(i + 2, aBins) * stride];
-                out[row + i * stride] = s / 16;
+                row[i + BLUR_RADIUS] = in[line + i * stride];
+            }
+            for (int i = 0; i < BLUR_RADIUS; i++) {
+                row[i] = row[i + aBins];
+                row[i + aBins + BLUR_RADIUS] = row[i + BLUR_RADIUS];
+            }
+            for (int i = 0; i < aBins; i++) {
+                double sum = 0;
+                for (int k = 0; k < BLUR_KERNEL.length; k++) {
+                    sum += BLUR_KERNEL[k] * row[i + k];
+                }
+                out[line + i * stride] = sum;
             }
         }
     }
@@ -219,7 +258,6 @@ public final class PairHistogram {
      */
     public double[] compute(List<Minutia> minutiae, double[] out) {
         double[] h = out == null ? new double[parameters.cells()] : out;
-        Arrays.fill(h, 0.0);
         int n = minutiae.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -234,25 +272,31 @@ public final class PairHistogram {
         double hi = parameters.maxDistance() + 1.5 * dStep;
         double lo2 = Math.max(0, lo) * Math.max(0, lo);
         double hi2 = hi * hi;
-        double[] wd = new double[3];
-        double[] wa = new double[3];
-        double[] wb = new double[3];
+        double[] grid = new double[dBins * aBins * aBins];
+        double invD = 1.0 / dStep;
+        double invA = 1.0 / aStep;
+        double dOrigin = parameters.minDistance() * invD + 0.5;
         for (int i = 0; i < n; i++) {
+            double xi = xs[i];
+            double yi = ys[i];
+            double ti = th[i];
             for (int j = i + 1; j < n; j++) {
-                double dx = xs[j] - xs[i];
-                double dy = ys[j] - ys[i];
+                double dx = xs[j] - xi;
+                double dy = ys[j] - yi;
                 double d2 = dx * dx + dy * dy;
                 if (d2 < lo2 || d2 > hi2) {
                     continue;
                 }
-                double d = Math.sqrt(d2);
                 double phi = Angles.atan2(dy, dx);
-                double a = th[i] - phi;
-                double b = th[j] - phi;
                 // the swapped order (b - pi, a - pi) lands on the mirror cells with mirrored weights, and a cell
-                // and its mirror share one canonical cell: adding it would double every weight, done below
-                accumulate(h, d, a, b, wd, wa, wb);
+                // and its mirror share one canonical cell: the fold below counts every pair in both orders
+                accumulate(grid, Math.sqrt(d2) * invD - dOrigin, Angles.wrapOnce(ti - phi) * invA - 0.5,
+                        Angles.wrapOnce(th[j] - phi) * invA - 0.5);
             }
+        }
+        Arrays.fill(h, 0.0);
+        for (int g = 0; g < grid.length; g++) {
+            h[canonical[g]] += grid[g];
         }
         for (int c = 0; c < h.length; c++) {
             h[c] *= 2;
@@ -260,25 +304,48 @@ public final class PairHistogram {
         return h;
     }
 
-    private void accumulate(double[] h, double d, double a, double b, double[] wd, double[] wa, double[] wb) {
-        double u = (d - parameters.minDistance()) / dStep - 0.5;
-        int d0 = spline(u, wd);
-        int a0 = spline(Angles.wrap(a) / aStep - 0.5, wa);
-        int b0 = spline(Angles.wrap(b) / aStep - 0.5, wb);
+    /** Adds one pair, at continuous bin coordinates (u, v, w), with quadratic B-spline weights. */
+    private void accumulate(double[] grid, double u, double v, double w) {
+        // u > -2.5 after the distance cut, v and w >= -0.5: the offset makes the int cast a floor
+        int d0 = (int) (u + 8.5) - 8;
+        double fd = u - d0;
+        int a0 = (int) (v + 0.5);
+        double fa = v - a0;
+        int b0 = (int) (w + 0.5);
+        double fb = w - b0;
+        double wd0 = 0.5 * (0.5 - fd) * (0.5 - fd);
+        double wd1 = 0.75 - fd * fd;
+        double wd2 = 0.5 * (0.5 + fd) * (0.5 + fd);
+        double wa0 = 0.5 * (0.5 - fa) * (0.5 - fa);
+        double wa1 = 0.75 - fa * fa;
+        double wa2 = 0.5 * (0.5 + fa) * (0.5 + fa);
+        double wb0 = 0.5 * (0.5 - fb) * (0.5 - fb);
+        double wb1 = 0.75 - fb * fb;
+        double wb2 = 0.5 * (0.5 + fb) * (0.5 + fb);
+        int bm = wrapBin(b0 - 1);
+        int bc = wrapBin(b0);
+        int bp = wrapBin(b0 + 1);
+        int am = wrapBin(a0 - 1);
+        int ac = wrapBin(a0);
+        int ap = wrapBin(a0 + 1);
         for (int i = 0; i < 3; i++) {
-            int di = d0 + i;
+            int di = d0 - 1 + i;
             if (di < 0 || di >= dBins) {
                 continue;
             }
-            for (int j = 0; j < 3; j++) {
-                int ai = wrapBin(a0 + j);
-                double w = wd[i] * wa[j];
-                int base = (di * aBins + ai) * aBins;
-                for (int k = 0; k < 3; k++) {
-                    h[canonical[base + wrapBin(b0 + k)]] += w * wb[k];
-                }
-            }
+            double wd = i == 0 ? wd0 : i == 1 ? wd1 : wd2;
+            int plane = di * aBins;
+            addRow(grid, (plane + am) * aBins, wd * wa0, bm, bc, bp, wb0, wb1, wb2);
+            addRow(grid, (plane + ac) * aBins, wd * wa1, bm, bc, bp, wb0, wb1, wb2);
+            addRow(grid, (plane + ap) * aBins, wd * wa2, bm, bc, bp, wb0, wb1, wb2);
         }
+    }
+
+    private static void addRow(double[] grid, int row, double w, int bm, int bc, int bp,
+                               double wb0, double wb1, double wb2) {
+        grid[row + bm] += w * wb0;
+        grid[row + bc] += w * wb1;
+        grid[row + bp] += w * wb2;
     }
 
     /** Wraps a bin index in [-1, 2 * aBins) to [0, aBins). */
@@ -289,16 +356,4 @@ public final class PairHistogram {
         return i >= aBins ? i - aBins : i;
     }
 
-    /**
-     * Quadratic B-spline weights of a point at continuous bin coordinate u over bins c-1, c, c+1
-     * (c the nearest bin); returns c - 1 and writes the three weights.
-     */
-    private static int spline(double u, double[] w) {
-        int c = (int) Math.floor(u + 0.5);
-        double f = u - c; // in [-0.5, 0.5)
-        w[0] = 0.5 * (0.5 - f) * (0.5 - f);
-        w[1] = 0.75 - f * f;
-        w[2] = 0.5 * (0.5 + f) * (0.5 + f);
-        return c - 1;
-    }
 }

@@ -77,8 +77,9 @@ public final class ReliableBits {
             wantBelow = nb;
             wantAbove = n - nb;
         }
-        Arrays.sort(above, 0, na);
-        Arrays.sort(below, 0, nb);
+        // only the set of the most reliable cells matters (bits are read in cell order): a selection, not a sort
+        selectLargest(above, na, wantAbove);
+        selectLargest(below, nb, wantBelow);
         Arrays.fill(mask, 0L);
         for (int i = 0; i < wantAbove; i++) {
             Bits.set(mask, (int) (above[na - 1 - i] & 0xFFFF));
@@ -101,6 +102,51 @@ public final class ReliableBits {
         double[] tau = new double[cells];
         histogram.thresholds(h, tau);
         read(h, tau, mask, bits);
+    }
+
+    /**
+     * Rearranges {@code keys[0, length)} so that its {@code count} largest values occupy
+     * {@code [length - count, length)} (quickselect, median-of-three pivots; keys are distinct).
+     */
+    static void selectLargest(long[] keys, int length, int count) {
+        if (count <= 0 || count >= length) {
+            return;
+        }
+        int target = length - count;
+        int lo = 0;
+        int hi = length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long pivot = median(keys[lo], keys[mid], keys[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (keys[i] < pivot) {
+                    i++;
+                }
+                while (keys[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long tmp = keys[i];
+                    keys[i] = keys[j];
+                    keys[j] = tmp;
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static long median(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     private void read(double[] h, double[] tau, long[] mask, long[] bits) {

@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the biometric core.
+ */
+package org.biodid.benchmarks;

@@ -1,0 +1,23 @@
+package org.biodid.perf.simulations;
+
+import org.biodid.perf.support.BioDidSimulation;
+import org.biodid.perf.support.Workload;
+
+/**
+ * {@code POST /api/v1/did/generate} alone, open model: default 1000 req/s for 60 s after a 10 s warm-up. Each
+ * request has a fresh random commitment; the answer must be exactly the DID derived client-side.
+ */
+public final class GenerateSimulation extends BioDidSimulation {
+
+    /**
+     * Build the workload.
+     */
+    public GenerateSimulation() {
+        super(Workload.latency("generate", rate(1000), "generate"));
+        double rate = rate(1000);
+        setUp(warmupPhase(chains().generate(false), rate, warmup(10))
+                      .andThen(measuredPhase("generate", chains().generate(true), rate, duration(60))))
+                .protocols(run.protocol())
+                .assertions(run.assertions());
+    }
+}

@@ -1,0 +1,126 @@
+package org.biodid.perf.support;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import java.time.Duration;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Base of every BioDID simulation: the harness run around it ({@link PerfRun}: service process, sampler,
+ * summary, history) and the common phases. Subclasses call {@code setUp(...)} in their constructor with
+ * {@link #protocol()} and {@link #assertions()}.
+ *
+ * <p>Common properties: {@code biodid.perf.rate} (arrival rate, requests/s), {@code biodid.perf.duration}
+ * (measured seconds), {@code biodid.perf.warmup} (warm-up seconds), {@code biodid.perf.identities}
+ * (identities enrolled before verifications start).
+ */
+public abstract class BioDidSimulation extends Simulation {
+
+    /** The harness run. */
+    protected final PerfRun run;
+
+    /**
+     * Prepare the run.
+     *
+     * @param workload what this simulation measures
+     */
+    protected BioDidSimulation(Workload workload) {
+        this.run = new PerfRun(workload, getClass());
+    }
+
+    @Override
+    public void before() {
+        run.start();
+    }
+
+    @Override
+    public void after() {
+        run.finish();
+    }
+
+    /**
+     * The chains.
+     *
+     * @return chains
+     */
+    protected Chains chains() {
+        return run.chains();
+    }
+
+    /**
+     * Measured arrival rate.
+     *
+     * @param defaultRate default requests/s
+     * @return rate
+     */
+    protected static double rate(double defaultRate) {
+        return PerfConfig.getDouble("biodid.perf.rate", defaultRate);
+    }
+
+    /**
+     * Measured duration.
+     *
+     * @param defaultSeconds default
+     * @return duration
+     */
+    protected static Duration duration(int defaultSeconds) {
+        return PerfConfig.getSeconds("biodid.perf.duration", defaultSeconds);
+    }
+
+    /**
+     * Warm-up duration.
+     *
+     * @param defaultSeconds default
+     * @return duration
+     */
+    protected static Duration warmup(int defaultSeconds) {
+        return PerfConfig.getSeconds("biodid.perf.warmup", defaultSeconds);
+    }
+
+    /**
+     * Seed phase: enrol {@code biodid.perf.identities} identities (default 200) at 50/s in the {@code warmup}
+     * group, so verifications have subjects. Not measured.
+     *
+     * @return population
+     */
+    protected PopulationBuilder seedEnrollments() {
+        int identities = PerfConfig.getInt("biodid.perf.identities", 200);
+        double seedRate = PerfConfig.getDouble("biodid.perf.seedRate", 50);
+        return scenario("seed enrollments")
+                .group("warmup").on(chains().enroll(false))
+                .injectOpen(constantUsersPerSec(seedRate).during(Duration.ofMillis((long) (identities / seedRate * 1000))));
+    }
+
+    /**
+     * Warm-up phase: the chain at a rate ramping from a tenth of the target to the target, in the
+     * {@code warmup} group (JIT, connection pools and caches warm; not measured, not asserted per request).
+     *
+     * @param chain unmeasured chain
+     * @param rate target rate
+     * @param warmup duration
+     * @return population
+     */
+    protected static PopulationBuilder warmupPhase(ChainBuilder chain, double rate, Duration warmup) {
+        return scenario("warm-up").group("warmup").on(chain)
+                .injectOpen(rampUsersPerSec(Math.max(1, rate / 10)).to(rate).during(warmup));
+    }
+
+    /**
+     * Measured phase, open model: a fixed arrival rate, each virtual user sending one request (no coordinated
+     * omission: arrivals do not wait for the service).
+     *
+     * @param name scenario name
+     * @param chain measured chain
+     * @param rate arrival rate
+     * @param duration duration
+     * @return population
+     */
+    protected static PopulationBuilder measuredPhase(String name, ChainBuilder chain, double rate, Duration duration) {
+        return scenario(name).exec(chain).injectOpen(constantUsersPerSec(rate).during(duration));
+    }
+}

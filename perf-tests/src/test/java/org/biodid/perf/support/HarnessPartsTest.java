@@ -1,0 +1,137 @@
+package org.biodid.perf.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.biodid.biometrics.BiometricEngine;
+import org.biodid.biometrics.Enrollment;
+import org.biodid.biometrics.FingerId;
+import org.biodid.biometrics.FingerScan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarnessPartsTest {
+
+    @Test
+    void procStatParsingSurvivesCommandNamesWithSpacesAndParentheses() {
+        String stat = "4242 (java (svc) x) S 1 4242 4242 0 -1 4194560 5000 0 0 0 1234 567 0 0 20 0 40 0 100 0 0";
+        assertEquals(1234 + 567, ResourceSampler.parseCpuTicks(stat));
+    }
+
+    @Test
+    void theSamplerReadsARealProcess() throws Exception {
+        try (ResourceSampler sampler = ResourceSampler.start(ProcessHandle.current().pid())) {
+            long deadline = System.currentTimeMillis() + 5000;
+            while (sampler.samples().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            ResourceSampler.Sample sample = sampler.samples().getFirst();
+            assertTrue(sample.rssMb() > 10, "RSS " + sample.rssMb());
+            assertTrue(sample.cpuPercentOfCore() >= 0);
+        }
+    }
+
+    @Test
+    void bech32MatchesTheBip173VectorsAndAddressesAreTestnetBaseAddresses() {
+        assertEquals("a12uel5l", Bech32.encode("a", new byte[0]));
+        String address = Dids.testnetAddress(1, 2);
+        assertTrue(address.startsWith("addr_test1qz") || address.startsWith("addr_test1q"), address);
+        assertEquals(9 + 1 + 92 + 6, address.length()); // hrp, separator, 57 bytes in 5-bit words, checksum
+        assertNotEquals(address, Dids.testnetAddress(1, 3));
+        assertEquals(address, Dids.testnetAddress(1, 2));
+    }
+
+    @Test
+    void expectedDidIsBase58OfBlake2b256() {
+        assertEquals("StV1DL6CwTryKyV", Dids.base58("hello world".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("11", Dids.base58(new byte[2]));
+        // BLAKE2b-256 of the empty input is 0e5751c0…; its base58 is the DID's method-specific id.
+        byte[] emptyHash = HexFormat.of().parseHex("0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+        assertEquals("did:cardano:testnet:" + Dids.base58(emptyHash), Dids.expectedDid(new byte[0], "testnet"));
+    }
+
+    @Test
+    void genuineImpressionsReproduceTheProofKeyWithTheProjectsClientCode() {
+        ProjectFingerprints prints = new ProjectFingerprints(7, 1.0);
+        String wallet = Dids.testnetAddress(1, 3);
+        List<FingerScan> enrolled = List.of(
+                new FingerScan(FingerId.LEFT_THUMB, prints.impression(3, 0, new SplittableRandom(1))),
+                new FingerScan(FingerId.LEFT_INDEX, prints.impression(3, 1, new SplittableRandom(1))));
+        Enrollment enrollment = BiometricEngine.create().enroll(wallet, "testnet", enrolled);
+        Map<String, String> helpers = new LinkedHashMap<>();
+        enrollment.helpers().forEach((finger, helper) -> helpers.put(finger.wireName(), helper.toBase64Url()));
+        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(3, wallet, "did:cardano:testnet:x", helpers);
+        ClientProofs proofs = new ClientProofs();
+
+        int reproduced = 0;
+        for (int attempt = 2; attempt < 12; attempt++) {
+            List<FingerScan> fresh = List.of(
+                    new FingerScan(FingerId.LEFT_THUMB, prints.impression(3, 0, new SplittableRandom(attempt))),
+                    new FingerScan(FingerId.LEFT_INDEX, prints.impression(3, 1, new SplittableRandom(attempt))));
+            var key = proofs.reproduceProofKey(identity, "testnet", fresh);
+            if (key.isPresent()) {
+                reproduced++;
+                assertEquals(HexFormat.of().formatHex(enrollment.proofKey()), HexFormat.of().formatHex(key.get()));
+            }
+        }
+        assertTrue(reproduced >= 8, "genuine reproductions " + reproduced + "/10");
+        List<FingerScan> impostor = List.of(
+                new FingerScan(FingerId.LEFT_THUMB, prints.impression(1L << 40, 0, new SplittableRandom(1))),
+                new FingerScan(FingerId.LEFT_INDEX, prints.impression(1L << 40, 1, new SplittableRandom(1))));
+        assertTrue(proofs.reproduceProofKey(identity, "testnet", impostor).isEmpty());
+        assertEquals(64, ClientProofs.proof(enrollment.proofKey(), wallet, "testnet", 1_700_000_000L).length());
+        assertNotEquals(ClientProofs.proof(enrollment.proofKey(), wallet, "testnet", 1_700_000_000L),
+                        ClientProofs.proof(enrollment.proofKey(), wallet, "testnet", 1_700_000_001L));
+    }
+
+    @Test
+    void proofTimestampsOfOneIdentityNeverRepeat() {
+        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(1, "w", "d", Map.of());
+        assertEquals(100, identity.nextProofTimestamp(100));
+        assertEquals(101, identity.nextProofTimestamp(100));
+        assertEquals(102, identity.nextProofTimestamp(99));
+        assertEquals(200, identity.nextProofTimestamp(200));
+    }
+
+    @Test
+    void theGateFailsABuildInWhichNoSimulationRan(@TempDir Path dir) {
+        Instant buildStart = Instant.now().minusSeconds(1);
+        assertTrue(RunGate.check(dir.resolve("missing"), buildStart).contains("no simulation ran"));
+        assertTrue(RunGate.check(dir, buildStart).contains("no simulation ran"));
+
+        Summaries.summary("old", "mixed", true, Instant.now(), 1, 7).write(dir.resolve("old.json"));
+        assertTrue(RunGate.check(dir, Instant.now().plusSeconds(60)).contains("no simulation ran"));
+        assertNull(RunGate.check(dir, buildStart));
+
+        Summaries.summary("bad", "mixed", false, Instant.now(), 1, 7).write(dir.resolve("bad.json"));
+        assertTrue(RunGate.check(dir, buildStart).contains("targets missed: [health.p95"));
+    }
+
+    @Test
+    void theSummaryRoundTripsThroughJson(@TempDir Path dir) throws Exception {
+        RunSummary summary = Summaries.summary("x", "mixed", true, Instant.parse("2026-11-28T01:00:00Z"), 1, 7);
+        Path file = dir.resolve("x.json");
+        summary.write(file);
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"p95_ms\" : 7"), json);
+        assertTrue(json.contains("\"throughput_rps\""), json);
+        assertTrue(json.contains("\"cpu_avg_percent\" : 35.5"), json);
+        RunSummary back = RunSummary.read(file);
+        assertEquals(summary.operations(), back.operations());
+        assertEquals(summary.targets(), back.targets());
+        assertEquals(summary.checks(), back.checks());
+    }
+}

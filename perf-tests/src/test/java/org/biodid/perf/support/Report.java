@@ -1,0 +1,74 @@
+package org.biodid.perf.support;
+
+/**
+ * The console report of a run: per-operation statistics against the targets, failed checks, the project's
+ * bar, service resources, and the baseline comparison.
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    /**
+     * Render.
+     *
+     * @param s summary
+     * @return text
+     */
+    public static String text(RunSummary s) {
+        StringBuilder out = new StringBuilder();
+        out.append("================ BioDID performance: ").append(s.workload()).append(" (").append(s.runId())
+                .append(") ================\n");
+        out.append(String.format("measured %.1f s, %d requests, %d errors (%.3f %%), %.1f req/s%s%n",
+                                 s.measuredSeconds(), s.requests(), s.errors(), s.errorRatePercent(),
+                                 s.throughputRps(),
+                                 s.offeredRps() > 0 ? String.format(" (offered %.0f req/s)", s.offeredRps()) : ""));
+        out.append(String.format("  %-9s %8s %6s %8s %5s %7s %5s %5s %5s %5s %6s   %s%n", "operation", "count", "KO",
+                                 "req/s", "min", "mean", "p50", "p75", "p95", "p99", "max", "targets p50/p95/p99/max"));
+        for (OperationStats o : s.operations().values()) {
+            Targets.OperationTarget t = s.targets().operations().get(o.operation());
+            out.append(String.format("  %-9s %8d %6d %8.1f %5d %7.2f %5d %5d %5d %5d %6d   %s%n", o.operation(),
+                                     o.count(), o.errors(), o.throughputRps(), o.minMs(), o.meanMs(), o.p50Ms(),
+                                     o.p75Ms(), o.p95Ms(), o.p99Ms(), o.maxMs(),
+                                     t == null ? "-" : "<" + t.p50() + "/<" + t.p95() + "/<" + t.p99() + "/<" + t.max()));
+        }
+        if (s.levels() != null) {
+            out.append("stress levels (p95 ms per operation):\n");
+            s.levels().forEach((name, o) -> out.append(String.format("  %-14s %7d req %6d KO  p95 %5d  p99 %5d%n",
+                                                                     name, o.count(), o.errors(), o.p95Ms(),
+                                                                     o.p99Ms())));
+            out.append("knee: ").append(s.kneeRps() == null ? "none (the first level already missed a P95 target)"
+                                                : String.format("%.0f req/s", s.kneeRps())).append('\n');
+        }
+        if (s.server() != null) {
+            RunSummary.Server r = s.server();
+            out.append(String.format("service: CPU avg %.1f %% / max %.1f %% of the machine (%.1f %% of one core),"
+                                             + " RSS max %.0f MiB, avg %.0f MiB (start %.0f, end %.0f)%n",
+                                     r.cpuAvgPercent(), r.cpuMaxPercent(), r.cpuAvgPercentOfCore(), r.rssMaxMb(),
+                                     r.rssAvgMb(), r.rssStartMb(), r.rssEndMb()));
+        } else {
+            out.append("service: resources not sampled (external service without -Dbiodid.servicePid)\n");
+        }
+        long failed = s.checks().stream().filter(c -> !c.passed()).count();
+        out.append(String.format("targets: %s (%d checks, %d failed)%n", s.passed() ? "PASSED" : "FAILED",
+                                 s.checks().size(), failed));
+        s.checks().stream().filter(c -> !c.passed()).forEach(c -> out.append(
+                String.format("  FAILED %s = %s, must be %s %s%n", c.name(), num(c.actual()), c.comparator(),
+                              num(c.limit()))));
+        out.append("project bar (reported only):");
+        if (s.bar().isEmpty()) {
+            out.append(" n/a");
+        }
+        s.bar().forEach(c -> out.append(String.format(" %s %s %s%s%s;", c.name(), num(c.actual()), c.comparator(),
+                                                      num(c.limit()), c.passed() ? " ok" : " MISSED")));
+        out.append('\n');
+        if (s.baseline() != null) {
+            out.append(Baseline.table(s.baseline()));
+        }
+        return out.toString();
+    }
+
+    private static String num(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,66 @@
+package org.biodid.store;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Deletes rows whose purpose has passed: client proofs outside their freshness window, and idempotency records
+ * older than the retention (clients retry within minutes; a day is generous).
+ */
+public final class Housekeeping implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(Housekeeping.class.getName());
+
+    private final UsedProofRepository proofs;
+    private final IdempotencyRepository idempotency;
+    private final Duration idempotencyRetention;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+
+    /**
+     * Start deleting every {@code interval}.
+     *
+     * @param proofs               used proofs
+     * @param idempotency          idempotency records
+     * @param idempotencyRetention how long idempotency records are kept
+     * @param interval             pause between runs
+     * @param clock                clock
+     */
+    public Housekeeping(UsedProofRepository proofs, IdempotencyRepository idempotency, Duration idempotencyRetention,
+                        Duration interval, Clock clock) {
+        this.proofs = proofs;
+        this.idempotency = idempotency;
+        this.idempotencyRetention = idempotencyRetention;
+        this.clock = clock;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping")
+                                                                            .factory());
+        scheduler.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
+                                         TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Delete what has expired now.
+     */
+    public void runOnce() {
+        try {
+            long expiredProofs = proofs.deleteExpired(clock.instant());
+            long oldRecords = idempotency.deleteBefore(clock.instant().minus(idempotencyRetention));
+            if (expiredProofs + oldRecords > 0) {
+                LOGGER.log(Level.DEBUG, "Housekeeping removed " + expiredProofs + " used proofs and " + oldRecords
+                        + " idempotency records");
+            }
+        } catch (RuntimeException e) {
+            // The database may be down; the next run catches up.
+            LOGGER.log(Level.DEBUG, "Housekeeping skipped: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
