@@ -48,16 +48,18 @@ import static org.hamcrest.Matchers.is;
  * Each try of the property takes a valid request (enroll, verify by fingers, verify by client proof, batch verify,
  * generate), mutates it one of many ways (truncation, wrong types, huge and non-finite numbers, deep nesting,
  * duplicate keys, invalid UTF-8, oversized arrays, empty bodies, injection-looking strings, jqwik-generated JSON),
- * and sends it to every POST route; it also sends a mutated DID to both resolver routes. The requests go byte for
+ * and sends it to every POST route (the compatibility routes switched on too); it also sends a mutated DID to both resolver routes. The requests go byte for
  * byte over a raw keep-alive socket to a real server (the product's own wiring on a private PostgreSQL), so that a
  * dropped connection shows. At least 10,000 requests a run.
  */
 class BadInputFuzzTest {
 
     private static final int TRIES = 2000;
+    /** 2,000 tries × (6 POST routes + 2 resolver routes), plus the named cases. */
     private static final int MIN_REQUESTS = 10_000;
     private static final List<String> POST_ROUTES = List.of("/api/v1/did/enroll", "/api/v1/did/verify",
-                                                            "/api/v1/did/verify/batch", "/api/v1/did/generate");
+                                                            "/api/v1/did/verify/batch", "/api/v1/did/generate",
+                                                            "/api/biometric/generate", "/api/biometric/verify");
     private static final List<String> INJECTIONS = List.of(
             "'; DROP TABLE enrollments; --", "\" OR \"1\"=\"1", "<script>alert(1)</script>", "${jndi:ldap://x/a}",
             "../../../../etc/passwd", "\u0000", "%00", "\u202Eevil", "😀💥", "\\u0000", "{{7*7}}", "$(reboot)",
@@ -81,7 +83,8 @@ class BadInputFuzzTest {
     static void start() throws Exception {
         pg = PrivatePostgres.start();
         wiring = Wiring.create(Support.inProcessConfig(pg, Map.of("app.rate.limit.rps", "1000000",
-                                                                  "app.rate.limit.burst", "1000000")));
+                                                                  "app.rate.limit.burst", "1000000",
+                                                                  "app.compat.enabled", "true")));
         server = WebServer.builder().update(wiring::server).build().start();
         http = new RawHttp(server.port(), 15_000);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
