@@ -33,6 +33,7 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final Thread cleanup = new Thread(this::close, "private-postgres-cleanup");
 
     private PrivatePostgres(Path dir, int port) {
         this.dir = dir;
@@ -61,6 +62,8 @@ public final class PrivatePostgres implements AutoCloseable {
         PrivatePostgres pg = new PrivatePostgres(dir, freePort());
         pg.tool(List.of(BIN.resolve("initdb").toString(), "-D", pg.dataDir().toString(), "-A", "trust",
                         "-U", "postgres", "-E", "UTF8", "--no-sync"));
+        // a test JVM that is stopped (not killed) before its clean-up still stops the cluster
+        Runtime.getRuntime().addShutdownHook(pg.cleanup);
         pg.startServer();
         return pg;
     }
@@ -114,6 +117,16 @@ public final class PrivatePostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        if (Thread.currentThread() != cleanup) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+        if (!Files.exists(dir)) {
+            return;
+        }
         try {
             if (Files.exists(dataDir().resolve("postmaster.pid"))) {
                 tool(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-m", "immediate",

@@ -37,11 +37,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Path cwd;
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, Path cwd) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.cwd = cwd;
     }
 
     /**
@@ -94,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             Matcher m = LISTENING.matcher(text);
             if (m.find()) {
-                return new ServiceProcess(process, log, Integer.parseInt(m.group(1)));
+                return new ServiceProcess(process, log, Integer.parseInt(m.group(1)), cwd);
             }
             if (!process.isAlive()) {
                 throw new IOException("The service process exited with " + process.exitValue()
@@ -191,6 +193,11 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(cwd)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
         }
     }
 
