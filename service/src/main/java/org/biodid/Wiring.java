@@ -25,6 +25,9 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 
 import org.biodid.api.Access;
 import org.biodid.api.ApiKeys;
+import org.biodid.api.AuditFilter;
+import org.biodid.api.BodyReadTimeout;
+import org.biodid.api.CorsFilter;
 import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
@@ -37,6 +40,7 @@ import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
+import org.biodid.api.ShutdownDrain;
 import org.biodid.compat.CompatService;
 import org.biodid.did.Network;
 import org.biodid.observe.DatabaseReadiness;
@@ -70,11 +74,14 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final DidService didService;
     private final ResolverService resolverService;
+    private final Optional<CorsFilter> cors;
+    private final ShutdownDrain drain = new ShutdownDrain();
     private final Housekeeping housekeeping;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
         this.extraServices = List.copyOf(extraServices);
+        this.cors = CorsFilter.create(config.get("app.cors"));
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.open(DatabaseSettings.from(config),
                                       config.get("app.db.migration.retry").as(Duration.class)
@@ -93,6 +100,7 @@ public final class Wiring implements AutoCloseable {
                                              config.get("app.idempotency.retention").as(Duration.class)
                                                      .orElse(Duration.ofHours(24)),
                                              Duration.ofMinutes(10), clock);
+        Runtime.getRuntime().addShutdownHook(drain.hook());
     }
 
     private DidService didService(Config config, Database database) {
@@ -159,10 +167,18 @@ public final class Wiring implements AutoCloseable {
     public void server(WebServerConfig.Builder server) {
         server.config(config.get("server"))
                 .addFeature(observeFeature())
-                .directHandlers(DirectHandlers.builder()
-                                        .addHandler(DirectHandler.EventType.BAD_REQUEST, new ProblemDirectHandler())
-                                        .build())
+                .directHandlers(problemDirectHandlers())
                 .routing(this::routing);
+    }
+
+    private static DirectHandlers problemDirectHandlers() {
+        // every answer Helidon gives outside routing (bad prologue, entity too large, interrupted at shutdown, ...)
+        // is problem details too
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, new ProblemDirectHandler());
+        }
+        return handlers.build();
     }
 
     /**
@@ -172,7 +188,12 @@ public final class Wiring implements AutoCloseable {
      */
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(routeMetrics)
-                .addFilter(new ResponseHeadersFilter());
+                .addFilter(drain)
+                .addFilter(new ResponseHeadersFilter())
+                .addFilter(new AuditFilter())
+                .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
+                                                       .orElse(Duration.ofSeconds(30))));
+        cors.ifPresent(routing::addFilter);
         ErrorHandling.register(routing);
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());
@@ -247,6 +268,12 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        drain.drain();
+        try {
+            Runtime.getRuntime().removeShutdownHook(drain.hook());
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
         housekeeping.close();
         database.close();
     }

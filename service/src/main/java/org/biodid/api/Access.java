@@ -46,6 +46,7 @@ public final class Access {
         Caller caller = keys.authenticate(req.headers().value(API_KEY).orElse(null))
                 .orElseThrow(() -> new ApiException(Status.UNAUTHORIZED_401, "UNAUTHORIZED", "Unauthorized",
                                                     "A valid X-API-Key header is required", List.of()));
+        req.context().register(caller);
         if (!caller.hasAny(any)) {
             throw new ApiException(Status.FORBIDDEN_403, "FORBIDDEN", "Forbidden",
                                    "This API key lacks the scope for this operation (needs "

@@ -428,6 +428,7 @@ public final class DidService implements HttpService {
     }
 
     private static void audit(String action, ServerRequest req, Caller caller, String outcome, String did) {
+        req.context().register(new AuditFilter.Written());
         if (!AUDIT.isLoggable(Level.INFO)) {
             return;
         }

@@ -68,7 +68,7 @@ public final class JsonBodies {
             throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = BodyReadTimeout.readAll(req, in);
             if (bytes.length == 0) {
                 throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty; a JSON object is expected");
             }

@@ -55,6 +55,8 @@ public final class ResponseHeadersFilter implements Filter {
         if (req.isSecure()) {
             res.header(HSTS);
         }
+        CorsFilter.reapply(req, res);
+        ShutdownDrain.reapply(req, res);
     }
 
     @Override

@@ -60,11 +60,24 @@ public final class EnrollmentRepository {
             idempotency.ifPresent(record -> IdempotencyRepository.insert(tx, record));
             tx.commit();
         } catch (RuntimeException e) {
-            tx.rollback();
+            rollbackKeeping(tx, e);
             if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateEnrollmentException("wallet already has an active DID");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Roll back after a failure without hiding it. When the commit itself failed (the connection broke under it),
+     * Helidon's transaction is already marked committed and {@code rollback()} throws {@link IllegalStateException};
+     * the database failure is what the caller must see (503), not that.
+     */
+    private static void rollbackKeeping(DbTransaction tx, RuntimeException failure) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

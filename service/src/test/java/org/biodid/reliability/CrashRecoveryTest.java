@@ -1,0 +1,133 @@
+package org.biodid.reliability;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.biodid.reliability.support.Api;
+import org.biodid.reliability.support.Load;
+import org.biodid.reliability.support.PrivatePostgres;
+import org.biodid.reliability.support.ServiceProcess;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * {@code kill -9} of the service process while several clients enroll, then a new process on the same database:
+ * every enrollment acknowledged with 201 resolves, every stored enrollment is whole (its idempotency record, written
+ * in the same transaction, is there too, and it resolves), and a client that lost its answer in the crash gets a
+ * consistent one by retrying with its {@code Idempotency-Key}.
+ */
+class CrashRecoveryTest {
+
+    private static final Map<String, String> DB = new java.util.HashMap<>();
+    private static PrivatePostgres pg;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pg = PrivatePostgres.start();
+        DB.put("DB_CONNECTION_URL", pg.jdbcUrl());
+        DB.put("DB_CONNECTION_USERNAME", "postgres");
+        DB.put("DB_CONNECTION_PASSWORD", "");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Test
+    void killNineDuringLoadLosesNoAcknowledgedEnrollmentAndLeavesNothingHalfWritten() throws Exception {
+        List<String> bodies = Load.enrollBodies(5_000, 400);
+        List<Load.Call> calls;
+        try (ServiceProcess first = ServiceProcess.start("crash-first", DB)) {
+            Api api = new Api(first.base(), ServiceProcess.ADMIN_KEY);
+            Support.awaitReady(api, Duration.ofSeconds(30));
+            Load load = Load.start(bodies, 6, i -> api.enroll(bodies.get(i), "crash-" + i));
+            Thread.sleep(3000);
+            first.kill9();
+            calls = load.stop();
+        }
+        List<String> acknowledged = calls.stream().map(Load.Call::did).filter(Objects::nonNull).toList();
+        List<Load.Call> unanswered = calls.stream().filter(c -> c.result().status() == -1).toList();
+        List<String> unexpected = calls.stream()
+                .filter(c -> c.result().status() != 201 && c.result().status() != -1)
+                .map(c -> "#" + c.index() + ": " + c.result()).toList();
+
+        try (ServiceProcess second = ServiceProcess.start("crash-second", DB)) {
+            Api api = new Api(second.base(), ServiceProcess.ADMIN_KEY);
+            Support.awaitReady(api, Duration.ofSeconds(30));
+
+            List<String> lost = new ArrayList<>();
+            for (String did : acknowledged) {
+                Api.Result r = api.get("/api/v1/did/" + did);
+                if (r.status() != 200) {
+                    lost.add(did + " -> " + r);
+                }
+            }
+
+            Set<String> stored = new HashSet<>();
+            long withoutIdempotencyRecord;
+            try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT did FROM enrollments")) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM enrollments e WHERE NOT EXISTS ("
+                        + "SELECT 1 FROM idempotency_records r WHERE r.response_body LIKE '%\"did\":\"' || e.did"
+                        + " || '\"%')")) {
+                    rs.next();
+                    withoutIdempotencyRecord = rs.getLong(1);
+                }
+            }
+            List<String> broken = new ArrayList<>();
+            for (String did : stored) {
+                Api.Result r = api.get("/api/v1/did/" + did);
+                if (r.status() != 200 || !r.body().contains("\"deactivated\":false")) {
+                    broken.add(did + " -> " + r);
+                }
+            }
+
+            List<String> badRetries = new ArrayList<>();
+            int replayed = 0;
+            for (Load.Call c : unanswered) {
+                Api.Result r = api.enroll(bodies.get(c.index()), "crash-" + c.index());
+                if (r.status() != 201) {
+                    badRetries.add("#" + c.index() + ": " + r);
+                } else if ("true".equals(r.header("Idempotent-Replayed"))) {
+                    replayed++;
+                }
+            }
+            System.out.printf("RELIABILITY crash: %d enrollments sent, %d acknowledged before kill -9, %d without "
+                                      + "an answer (%d of them had committed: replayed on retry), %d rows stored%n",
+                              calls.size(), acknowledged.size(), unanswered.size(), replayed, stored.size());
+
+            assertThat("answers other than 201 or a dropped connection", unexpected, is(empty()));
+            assertThat("enrollments were acknowledged before the crash", acknowledged.size(), greaterThan(10));
+            assertThat("acknowledged enrollments missing after the restart", lost, is(empty()));
+            assertThat("every acknowledged DID is stored", stored.containsAll(acknowledged), is(true));
+            assertThat("stored enrollments without their idempotency record (half-written)",
+                       withoutIdempotencyRecord, is(0L));
+            assertThat("stored enrollments that do not resolve", broken, is(empty()));
+            assertThat("retries of requests that lost their answer", badRetries, is(empty()));
+            assertThat("stored rows are exactly the acknowledged plus those that committed unanswered",
+                       stored.size(), is(acknowledged.size() + replayed));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.biodid.reliability;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import org.biodid.reliability.support.Api;
+import org.biodid.reliability.support.PrivatePostgres;
+import org.biodid.reliability.support.ServiceProcess;
+
+/**
+ * Waiting helpers shared by the reliability tests.
+ */
+final class Support {
+
+    private Support() {
+    }
+
+    /**
+     * Wait until {@code /health/ready} answers 200 (the schema is migrated and the database answers).
+     *
+     * @param api     client
+     * @param timeout how long at most
+     */
+    static void awaitReady(Api api, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Api.Result last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get("/health/ready");
+            if (last.status() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not become ready within " + timeout + ": " + last);
+    }
+
+    /**
+     * Configuration for an in-process service on a private PostgreSQL, on a free loopback port, with
+     * {@link ServiceProcess#ADMIN_KEY}; the environment is ignored so that nothing outside the test changes it.
+     *
+     * @param pg        the database
+     * @param overrides extra keys, taking precedence
+     * @return configuration
+     */
+    static Config inProcessConfig(PrivatePostgres pg, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("server.port", "0");
+        values.put("server.host", "127.0.0.1");
+        values.put("server.shutdown-grace-period", "PT0.5S");
+        values.put("db.connection.url", pg.jdbcUrl());
+        values.put("db.connection.username", "postgres");
+        values.put("db.connection.password", "");
+        values.put("app.db.migration.retry", "PT0.3S");
+        values.put("app.api.keys", ServiceProcess.ADMIN_KEY + ":enroll+verify+admin");
+        values.putAll(overrides);
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(values))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .build();
+    }
+}
