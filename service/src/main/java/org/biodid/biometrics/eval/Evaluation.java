@@ -19,6 +19,7 @@ import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.biometrics.VerificationResult;
 import org.biodid.biometrics.bch.BchCode;
+import org.biodid.biometrics.feature.FeatureParameters;
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
 
@@ -29,7 +30,8 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * <p>
  * Usage: {@code java -cp 'service/target/biodid-service.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
- * [--seed 42] [--sweep 0.5,1.25,1.5,2.0]}
+ * [--seed 42] [--sweep 0.5,1.25,1.5,2.0]}; for studying alternatives also {@code --t 43},
+ * {@code --threshold LOCAL}, {@code --angle-bins 16}
  * <p>
  * Genuine attempts: a fresh impression of each of an enrolled identity's 4 fingers. Impostor attempts: 4
  * fingers of another synthetic person (fresh masters, never enrolled) presented against an enrolled
@@ -59,6 +61,8 @@ public final class Evaluation {
         int sweepImpostors = 20_000;
         long seed = 42;
         double[] sweep = {0.5, 1.25, 1.5, 2.0};
+        BiometricParameters parameters = BiometricParameters.DEFAULT;
+        FeatureParameters features = parameters.features();
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -67,13 +71,21 @@ public final class Evaluation {
             case "--sweep-impostors" -> sweepImpostors = Integer.parseInt(value);
             case "--seed" -> seed = Long.parseLong(value);
             case "--sweep" -> sweep = parseList(value);
+            case "--t" -> parameters = new BiometricParameters(features, parameters.m(), parameters.n(),
+                    Integer.parseInt(value));
+            case "--threshold" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
+                    features.distanceBins(), features.angleBins(), FeatureParameters.ThresholdMode.valueOf(value),
+                    features.noiseFloor());
+            case "--angle-bins" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
+                    features.distanceBins(), Integer.parseInt(value), features.thresholdMode(), features.noiseFloor());
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        BiometricParameters parameters = BiometricParameters.DEFAULT;
+        parameters = new BiometricParameters(features, parameters.m(), parameters.n(), parameters.t());
         BiometricEngine engine = new BiometricEngine(parameters, VerificationPolicy.ALL, new SecureRandom());
-        System.out.printf(Locale.ROOT, "BioDID biometric evaluation: %s, n=%d selected of %d cells, seed %d, %d threads%n",
-                engine.extractor().code(), parameters.n(), parameters.features().cells(), seed,
+        System.out.printf(Locale.ROOT, "BioDID biometric evaluation: %s, n=%d selected of %d cells (%s), seed %d, "
+                        + "%d threads%n", engine.extractor().code(), parameters.n(), parameters.features().cells(),
+                parameters.features(), seed,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "Per finger, the key has at most k = %d bits; sketch leaks n - k = %d bits.%n%n",
                 engine.extractor().code().k(), parameters.n() - engine.extractor().code().k());
