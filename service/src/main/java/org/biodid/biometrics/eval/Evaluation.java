@@ -33,7 +33,8 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * Usage: {@code java -cp 'service/target/biodid-service.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
  * [--seed 42] [--sweep 0.5,1.25,1.5,2.0]}; for studying alternatives also {@code --t 43},
- * {@code --threshold LOCAL}, {@code --angle-bins 16}
+ * {@code --threshold LOCAL}, {@code --angle-bins 16},
+ * {@code --max-distance 260}, {@code --distance-bins 10}
  * <p>
  * Genuine attempts: a fresh impression of each of an enrolled identity's 4 fingers. Impostor attempts: 4
  * fingers of another synthetic person (fresh masters, never enrolled) presented against an enrolled
@@ -80,6 +81,10 @@ public final class Evaluation {
             case "--threshold" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
                     features.distanceBins(), features.angleBins(), FeatureParameters.ThresholdMode.valueOf(value),
                     features.noiseFloor());
+            case "--max-distance" -> features = new FeatureParameters(features.minDistance(), Double.parseDouble(value),
+                    features.distanceBins(), features.angleBins(), features.thresholdMode(), features.noiseFloor());
+            case "--distance-bins" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
+                    Integer.parseInt(value), features.angleBins(), features.thresholdMode(), features.noiseFloor());
             case "--angle-bins" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
                     features.distanceBins(), Integer.parseInt(value), features.thresholdMode(), features.noiseFloor());
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
