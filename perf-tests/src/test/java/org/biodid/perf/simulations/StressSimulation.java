@@ -12,10 +12,10 @@ import org.biodid.perf.support.PerfConfig;
 import org.biodid.perf.support.Workload;
 
 /**
- * Stress ramp: the mixed workload in levels of increasing arrival rate (default 400, 600, … 2200 req/s; each
- * level 20 s, 5 s ramps between them, which are not counted). The summary reports each level's percentiles and
- * the knee: the highest rate at which every operation's P95 met its target with errors under 0.1 %. The run
- * passes when the knee is above the throughput target.
+ * Stress ramp: after seeding and a 10 s warm-up up to the first level, the mixed workload in levels of increasing
+ * arrival rate (default 400, 600, … 2200 req/s; each level 20 s, 5 s ramps between them, which are not counted).
+ * The summary reports each level's percentiles and the knee: the highest level rate at which every operation's P95
+ * met its target with errors under 0.1 %. The run passes when the knee is above the throughput target.
  */
 public final class StressSimulation extends BioDidSimulation {
 
@@ -52,7 +52,7 @@ public final class StressSimulation extends BioDidSimulation {
                 .exec(chains().mixed(true))
                 .injectOpen(incrementUsersPerSec(step).times(levels).eachLevelLasting(level)
                                     .separatedByRampsLasting(ramp).startingFrom(start));
-        setUp(seedEnrollments().andThen(stress))
+        setUp(seedEnrollments().andThen(warmupPhase(chains().mixed(false), start, warmup(10)).andThen(stress)))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

@@ -54,6 +54,30 @@ class OperationStatsTest {
     }
 
     @Test
+    void theKneeIsTheHighestLevelWhoseEveryP95MetItsTarget() {
+        Targets targets = Targets.load(); // health p95 < 20, verify p95 < 75
+        Map<String, OperationStats> levels = Map.of(
+                "health@0", level("health@0", 30, 0),   // a cold first level misses
+                "verify@0", level("verify@0", 10, 0),
+                "health@1", level("health@1", 5, 0),
+                "verify@1", level("verify@1", 20, 0),
+                "health@2", level("health@2", 8, 0),
+                "verify@2", level("verify@2", 40, 0),
+                "health@3", level("health@3", 8, 5),    // too many errors
+                "verify@3", level("verify@3", 40, 0),
+                "health@4", level("health@4", 90, 0),
+                "verify@4", level("verify@4", 400, 0));
+        assertEquals(800.0, PerfRun.knee(levels, new double[] {400, 600, 800, 1000, 1200}, targets,
+                                         java.util.List.of("health", "verify")));
+        assertEquals(null, PerfRun.knee(Map.of("health@0", level("health@0", 30, 0)), new double[] {400}, targets,
+                                        java.util.List.of("health", "verify")));
+    }
+
+    private static OperationStats level(String name, long p95, long errors) {
+        return new OperationStats(name, 1000, errors, errors / 10.0, 50, 1, 2, 1, 1, p95, p95, p95);
+    }
+
+    @Test
     void nothingRecordedGivesZeros() {
         OperationStats stats = OperationStats.of("enroll", new Histogram(3), 0, 0);
         assertEquals(0, stats.count());

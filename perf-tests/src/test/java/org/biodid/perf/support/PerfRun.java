@@ -73,7 +73,9 @@ public final class PerfRun {
     private List<String> harnessFailures = List.of();
     private ServiceProcess service;
     private ResourceSampler sampler;
+    private ResourceSampler generatorSampler;
     private Instant startedAt;
+    private double loadAverageStart;
 
     /**
      * Prepare a run (in the simulation's constructor).
@@ -211,6 +213,8 @@ public final class PerfRun {
      */
     public void start() {
         startedAt = Instant.now();
+        loadAverageStart = loadAverage();
+        generatorSampler = ResourceSampler.start(ProcessHandle.current().pid());
         if (externalBaseUrl == null) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("APP_API_KEYS", apiKey + ":enroll+verify+admin");
@@ -242,6 +246,11 @@ public final class PerfRun {
     public void finish() {
         Instant finishedAt = Instant.now();
         List<ResourceSampler.Sample> samples = List.of();
+        List<ResourceSampler.Sample> generatorSamples = List.of();
+        if (generatorSampler != null) {
+            generatorSampler.close();
+            generatorSamples = generatorSampler.samples();
+        }
         if (sampler != null) {
             sampler.close();
             samples = sampler.samples();
@@ -251,7 +260,7 @@ public final class PerfRun {
         }
         try {
             Path runDir = gatlingRunDir();
-            RunSummary summary = summarize(finishedAt, samples, runDir);
+            RunSummary summary = summarize(finishedAt, samples, generatorSamples, runDir);
             Path jfr = keepRecording(runDir);
             if (jfr != null) {
                 summary = withJfr(summary, jfr);
@@ -291,7 +300,8 @@ public final class PerfRun {
         }
     }
 
-    private RunSummary summarize(Instant finishedAt, List<ResourceSampler.Sample> samples, Path runDir) {
+    private RunSummary summarize(Instant finishedAt, List<ResourceSampler.Sample> samples,
+                                 List<ResourceSampler.Sample> generatorSamples, Path runDir) {
         long first = recorder.firstStart();
         long last = recorder.lastEnd();
         boolean any = first != Long.MAX_VALUE;
@@ -316,8 +326,9 @@ public final class PerfRun {
         long errors = operations.values().stream().mapToLong(OperationStats::errors).sum();
         double errorRate = requests == 0 ? 0 : OperationStats.round(100.0 * errors / requests, 4);
         double throughput = seconds == 0 ? 0 : OperationStats.round(requests / seconds, 2);
-        RunSummary.Server server = server(samples, first, last);
-        Double knee = levelRates == null ? null : knee(levels);
+        RunSummary.Server server = server(sampler == null ? 0 : sampler.pid(), samples, first, last);
+        RunSummary.Server generator = server(ProcessHandle.current().pid(), generatorSamples, first, last);
+        Double knee = levelRates == null ? null : knee(levels, levelRates, targets, workload.operations());
 
         List<RunSummary.Check> checks = new ArrayList<>();
         checks.add(RunSummary.Check.of("requests", requests, ">", 0));
@@ -375,22 +386,34 @@ public final class PerfRun {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 baseUrl, externalBaseUrl == null, database, prints.description(),
-                io.gatling.javaapi.core.Simulation.class.getPackage().getImplementationVersion());
+                io.gatling.javaapi.core.Simulation.class.getPackage().getImplementationVersion(),
+                loadAverageStart, loadAverage());
         return new RunSummary(1, runId, workload.name(), simulation, startedAt.toString(), finishedAt.toString(),
                               any ? Instant.ofEpochMilli(first).toString() : null,
                               any ? Instant.ofEpochMilli(last).toString() : null,
                               seconds, workload.offeredRps(), requests, errors, errorRate, throughput, operations,
-                              levels.isEmpty() ? null : levels, server, environment, targets, checks, bar, passed,
+                              levels.isEmpty() ? null : levels, server, generator, environment, targets, checks, bar,
+                              passed,
                               comparison, comparison.regression(), knee,
                               runDir == null ? null : runDir.toString(), null);
     }
 
-    private Double knee(Map<String, OperationStats> levels) {
+    /**
+     * The knee: the highest level rate at which every operation's P95 met its target and errors stayed under the
+     * budget. Levels are judged one by one (a noisy lower level does not hide a good higher one).
+     *
+     * @param levels per {@code <operation>@<level>} statistics
+     * @param rates offered rate of each level
+     * @param targets targets
+     * @param operations measured operations
+     * @return the knee's rate, or null when no level met every target
+     */
+    static Double knee(Map<String, OperationStats> levels, double[] rates, Targets targets, List<String> operations) {
         Double knee = null;
-        for (int level = 0; level < levelRates.length; level++) {
+        for (int level = 0; level < rates.length; level++) {
             boolean ok = true;
             boolean ran = false;
-            for (String operation : workload.operations()) {
+            for (String operation : operations) {
                 OperationStats o = levels.get(operation + "@" + level);
                 if (o == null || o.count() == 0) {
                     continue;
@@ -399,15 +422,14 @@ public final class PerfRun {
                 ok &= o.p95Ms() < targets.operation(operation).p95()
                         && o.errorRatePercent() < targets.errorRatePercent();
             }
-            if (!ran || !ok) {
-                break;
+            if (ran && ok) {
+                knee = rates[level];
             }
-            knee = levelRates[level];
         }
         return knee;
     }
 
-    private static RunSummary.Server server(List<ResourceSampler.Sample> samples, long first, long last) {
+    private static RunSummary.Server server(long pid, List<ResourceSampler.Sample> samples, long first, long last) {
         if (samples.isEmpty() && first == Long.MAX_VALUE) {
             return null;
         }
@@ -423,7 +445,7 @@ public final class PerfRun {
         List<double[]> timeline = samples.stream()
                 .map(s -> new double[] {s.epochMillis(), s.cpuPercentOfMachine(), s.rssMb()}).toList();
         return new RunSummary.Server(
-                0, window.size(),
+                pid, window.size(),
                 OperationStats.round(window.stream().mapToDouble(ResourceSampler.Sample::cpuPercentOfMachine)
                                              .average().orElse(0), 1),
                 window.stream().mapToDouble(ResourceSampler.Sample::cpuPercentOfMachine).max().orElse(0),
@@ -481,7 +503,8 @@ public final class PerfRun {
         return new RunSummary(s.schemaVersion(), s.runId(), s.workload(), s.simulation(), s.startedAt(),
                               s.finishedAt(), s.measuredStart(), s.measuredEnd(), s.measuredSeconds(), s.offeredRps(),
                               s.requests(), s.errors(), s.errorRatePercent(), s.throughputRps(), s.operations(),
-                              s.levels(), s.server(), s.environment(), s.targets(), s.checks(), s.bar(), s.passed(),
+                              s.levels(), s.server(), s.loadGenerator(), s.environment(), s.targets(), s.checks(),
+                              s.bar(), s.passed(),
                               s.baseline(), s.regression(), s.kneeRps(), s.gatlingRunDir(), jfr.toString());
     }
 
@@ -499,6 +522,14 @@ public final class PerfRun {
             System.out.println("WARNING: cannot run " + tool + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

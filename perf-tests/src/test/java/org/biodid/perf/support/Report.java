@@ -37,7 +37,7 @@ public final class Report {
             s.levels().forEach((name, o) -> out.append(String.format("  %-14s %7d req %6d KO  p95 %5d  p99 %5d%n",
                                                                      name, o.count(), o.errors(), o.p95Ms(),
                                                                      o.p99Ms())));
-            out.append("knee: ").append(s.kneeRps() == null ? "none (the first level already missed a P95 target)"
+            out.append("knee: ").append(s.kneeRps() == null ? "none (no level met every P95 target)"
                                                 : String.format("%.0f req/s", s.kneeRps())).append('\n');
         }
         if (s.server() != null) {
@@ -48,6 +48,13 @@ public final class Report {
                                      r.rssAvgMb(), r.rssStartMb(), r.rssEndMb()));
         } else {
             out.append("service: resources not sampled (external service without -Dbiodid.servicePid)\n");
+        }
+        if (s.loadGenerator() != null) {
+            out.append(String.format("load generator (Gatling JVM): CPU avg %.1f %% / max %.1f %% of the machine;"
+                                             + " machine load average %.2f -> %.2f on %d cores%n",
+                                     s.loadGenerator().cpuAvgPercent(), s.loadGenerator().cpuMaxPercent(),
+                                     s.environment().loadAverageStart(), s.environment().loadAverageEnd(),
+                                     s.environment().cores()));
         }
         long failed = s.checks().stream().filter(c -> !c.passed()).count();
         out.append(String.format("targets: %s (%d checks, %d failed)%n", s.passed() ? "PASSED" : "FAILED",

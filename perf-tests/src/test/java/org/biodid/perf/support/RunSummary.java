@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param operations per-operation statistics
  * @param levels per stress level and operation (stress ramp only), keyed {@code <op>@<level>}
  * @param server service CPU and memory
+ * @param loadGenerator the Gatling JVM's own CPU and memory (same machine: a saturated generator skews latency)
  * @param environment commit, branch, JVM, cores, target
  * @param targets the targets file in force
  * @param checks every target check applied (the Gatling assertions and the resource checks)
@@ -64,6 +65,7 @@ public record RunSummary(int schemaVersion,
                          Map<String, OperationStats> operations,
                          Map<String, OperationStats> levels,
                          Server server,
+                         Server loadGenerator,
                          Environment environment,
                          Targets targets,
                          List<Check> checks,
@@ -74,6 +76,50 @@ public record RunSummary(int schemaVersion,
                          Double kneeRps,
                          String gatlingRunDir,
                          String jfrFile) {
+
+    /**
+     * The summary without a load-generator section (the shape before it was added; dashboards-test builds
+     * fixtures with it).
+     *
+     * @param schemaVersion format version
+     * @param runId run id
+     * @param workload workload
+     * @param simulation simulation class
+     * @param startedAt start
+     * @param finishedAt end
+     * @param measuredStart measured start
+     * @param measuredEnd measured end
+     * @param measuredSeconds measured seconds
+     * @param offeredRps offered rate
+     * @param requests requests
+     * @param errors errors
+     * @param errorRatePercent error rate
+     * @param throughputRps throughput
+     * @param operations operations
+     * @param levels stress levels
+     * @param server service resources
+     * @param environment environment
+     * @param targets targets
+     * @param checks checks
+     * @param bar bar
+     * @param passed passed
+     * @param baseline comparison
+     * @param regression regression
+     * @param kneeRps knee
+     * @param gatlingRunDir report folder
+     * @param jfrFile recording
+     */
+    public RunSummary(int schemaVersion, String runId, String workload, String simulation, String startedAt,
+                      String finishedAt, String measuredStart, String measuredEnd, double measuredSeconds,
+                      double offeredRps, long requests, long errors, double errorRatePercent, double throughputRps,
+                      Map<String, OperationStats> operations, Map<String, OperationStats> levels, Server server,
+                      Environment environment, Targets targets, List<Check> checks, List<Check> bar, boolean passed,
+                      Baseline.Comparison baseline, boolean regression, Double kneeRps, String gatlingRunDir,
+                      String jfrFile) {
+        this(schemaVersion, runId, workload, simulation, startedAt, finishedAt, measuredStart, measuredEnd,
+             measuredSeconds, offeredRps, requests, errors, errorRatePercent, throughputRps, operations, levels, server,
+             null, environment, targets, checks, bar, passed, baseline, regression, kneeRps, gatlingRunDir, jfrFile);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -113,10 +159,35 @@ public record RunSummary(int schemaVersion,
      * @param database {@code h2}, {@code postgresql}, or {@code external}
      * @param fingerprints fingerprint generator
      * @param gatling Gatling version
+     * @param loadAverageStart 1-minute load average of the machine when the run started (other work on the
+     *                         machine makes latency noisy: compare it with the core count)
+     * @param loadAverageEnd 1-minute load average when it ended
      */
     public record Environment(String commit, String branch, boolean dirty, String jvm, int cores, String os,
                               String baseUrl, boolean serviceStartedByHarness, String database, String fingerprints,
-                              String gatling) {
+                              String gatling, double loadAverageStart, double loadAverageEnd) {
+
+        /**
+         * Without load averages (unknown: -1), the shape before they were added.
+         *
+         * @param commit commit
+         * @param branch branch
+         * @param dirty dirty
+         * @param jvm JVM
+         * @param cores cores
+         * @param os OS
+         * @param baseUrl target
+         * @param serviceStartedByHarness started by the harness
+         * @param database database kind
+         * @param fingerprints generator
+         * @param gatling Gatling version
+         */
+        public Environment(String commit, String branch, boolean dirty, String jvm, int cores, String os,
+                           String baseUrl, boolean serviceStartedByHarness, String database, String fingerprints,
+                           String gatling) {
+            this(commit, branch, dirty, jvm, cores, os, baseUrl, serviceStartedByHarness, database, fingerprints,
+                 gatling, -1, -1);
+        }
     }
 
     /**

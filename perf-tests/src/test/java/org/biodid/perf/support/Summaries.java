@@ -23,13 +23,13 @@ final class Summaries {
                                                                  new double[] {startedAt.toEpochMilli() + 2000, 41, 410}));
         RunSummary.Environment environment = new RunSummary.Environment("abc123", "perf", false, "OpenJDK 25", 2,
                                                                         "Linux", "http://127.0.0.1:1", true, "h2",
-                                                                        "test", "3.15.1");
+                                                                        "test", "3.15.1", 1.5, 2.5);
         List<RunSummary.Check> checks = List.of(RunSummary.Check.of("requests", 8000, ">", 0),
                                                 RunSummary.Check.of("health.p95", healthP95, "<", passed ? 1e9 : 0));
         return new RunSummary(1, runId, workload, "org.example.Simulation", startedAt.toString(),
                               startedAt.plusSeconds(80).toString(), startedAt.plusSeconds(15).toString(),
                               startedAt.plusSeconds(75).toString(), 60, 800, 8000, 3, 0.0375, 133.3, operations, null,
-                              server, environment, Targets.load(), checks, List.of(), passed,
+                              server, null, environment, Targets.load(), checks, List.of(), passed,
                               Baseline.compare(operations, List.of(), 20, 2), false, null, null, null);
     }
 }
