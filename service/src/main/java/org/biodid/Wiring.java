@@ -216,7 +216,9 @@ public final class Wiring implements AutoCloseable {
         observers.add(HealthObserver.builder()
                               .details(true)
                               .useSystemServices(false)
-                              .addCheck(new DatabaseReadiness(database.client(), database.migrator()))
+                              .addCheck(new DatabaseReadiness(database.client(), database.migrator(),
+                                                              config.get("app.health.db.max.age").as(Duration.class)
+                                                                      .orElse(Duration.ofSeconds(1))))
                               .build());
         observers.add(MetricsObserver.create());
         tracer.ifPresent(t -> observers.add(TracingObserver.create(t)));

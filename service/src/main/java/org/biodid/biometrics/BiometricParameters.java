@@ -15,7 +15,7 @@ import org.biodid.biometrics.feature.FeatureParameters;
 public record BiometricParameters(FeatureParameters features, int m, int n, int t) {
 
     /** Defaults; see docs/biometrics.md for the measurements behind them. */
-    public static final BiometricParameters DEFAULT = new BiometricParameters(FeatureParameters.DEFAULT, 8, 255, 43);
+    public static final BiometricParameters DEFAULT = new BiometricParameters(FeatureParameters.DEFAULT, 8, 255, 42);
 
     /**
      * Canonical constructor with checks.

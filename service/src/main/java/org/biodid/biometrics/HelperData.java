@@ -70,6 +70,9 @@ public record HelperData(int version, FingerId finger, int m, int t, int n, int 
                 || sketch.length != (n + 7) / 8 || mac.length != MAC_BYTES) {
             throw new IllegalArgumentException("malformed helper data");
         }
+        if (spareBitsSet(mask, cells) || spareBitsSet(sketch, n)) {
+            throw new IllegalArgumentException("malformed helper data: bits set beyond the length");
+        }
         salt = salt.clone();
         mask = mask.clone();
         sketch = sketch.clone();
@@ -208,6 +211,11 @@ public record HelperData(int version, FingerId finger, int m, int t, int n, int 
             throw new BiometricInputException(field, "not base64url");
         }
         return fromBytes(field, bytes);
+    }
+
+    private static boolean spareBitsSet(byte[] bytes, int bits) {
+        int spare = bytes.length * 8 - bits;
+        return spare > 0 && (bytes[bytes.length - 1] & 0xFF) >>> (8 - spare) != 0;
     }
 
     @Override

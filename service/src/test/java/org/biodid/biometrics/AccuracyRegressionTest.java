@@ -9,12 +9,13 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
  * A small, fixed-seed version of the evaluation, with bounds from measured behaviour (see docs/biometrics.md:
- * about 0.5 % FRR and 2 % FAR per finger at the default noise), loose enough for a few hundred attempts and
+ * well under 1 % FRR and about 2 % FAR per finger at the default noise), loose enough for a few hundred attempts and
  * tight enough to catch a broken transform or code. A change that moves these numbers must also update the
  * documented table.
  */
@@ -56,11 +57,13 @@ class AccuracyRegressionTest {
             identityAccepts += engine.verify(TestFingers.WALLET, TestFingers.NETWORK, target.helpers(),
                     target.commitment(), other).verified() ? 1 : 0;
         }
-        // 480 genuine finger attempts: measured ~0.5 %, so a handful at most
-        assertThat(fingerRejects, lessThanOrEqualTo(12));
-        assertThat(identityRejects, lessThanOrEqualTo(10));
-        // 2,400 impostor finger attempts: measured ~2 %; more than 5 % means the features lost their separation
-        assertThat(fingerAccepts, lessThanOrEqualTo(120));
+        // measured with this seed: 1 of 480 genuine fingers rejected, 1 of 120 identities, 41 of 2,400 impostor
+        // fingers accepted (1.7 %), no impostor identity; bounds leave room for small changes, not for a regression
+        assertThat(fingerRejects, lessThanOrEqualTo(8));
+        assertThat(identityRejects, lessThanOrEqualTo(6));
+        assertThat(fingerAccepts, lessThanOrEqualTo(96));
+        // the documented per-finger FAR is about 2 %: if it collapses, the features or the docs changed
+        assertThat(fingerAccepts, greaterThanOrEqualTo(10));
         assertThat(identityAccepts, is(0));
     }
 }

@@ -2,6 +2,7 @@ package org.biodid.biometrics;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -115,6 +116,17 @@ class BiometricEngineTest {
         byte[] key = engine.reproduceProofKey(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(), scans)
                 .orElseThrow();
         assertThat(Arrays.equals(key, enrollment.proofKey()), is(true));
+    }
+
+    @Test
+    void degenerateButValidInputEnrollsAndVerifies() {
+        // eight minutiae on one spot: no pair is in range, every cell is empty; must still work deterministically
+        List<Minutia> same = Collections.nCopies(8, Minutia.of(100, 100, 10));
+        List<FingerScan> scans = List.of(new FingerScan(FingerId.LEFT_THUMB, same),
+                new FingerScan(FingerId.LEFT_INDEX, same));
+        Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
+        assertThat(engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+                enrollment.commitment(), scans).verified(), is(true));
     }
 
     private static byte[] filled(int value) {

@@ -1,5 +1,7 @@
 package org.biodid.biometrics.eval;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.biometrics.VerificationResult;
 import org.biodid.biometrics.bch.BchCode;
+import org.biodid.biometrics.feature.FeatureParameters;
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
 
@@ -29,7 +32,9 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * <p>
  * Usage: {@code java -cp 'service/target/biodid-service.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
- * [--seed 42] [--sweep 0.5,1.25,1.5,2.0]}
+ * [--seed 42] [--sweep 0.5,1.25,1.5,2.0]}; for studying alternatives also {@code --t 43},
+ * {@code --threshold LOCAL}, {@code --angle-bins 16},
+ * {@code --max-distance 260}, {@code --distance-bins 10}
  * <p>
  * Genuine attempts: a fresh impression of each of an enrolled identity's 4 fingers. Impostor attempts: 4
  * fingers of another synthetic person (fresh masters, never enrolled) presented against an enrolled
@@ -44,6 +49,8 @@ public final class Evaluation {
     private static final String WALLET = "addr_test1qz2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhsydzer3jcu5d8ps7zex2k2xt3uqxgjqnnj83ws8lhrn648jjxtwq2ytjqp";
     private static final String NETWORK = "testnet";
     private static final long IMPOSTOR_BASE = 1L << 40;
+    // CPU time of the measuring thread: on a shared 2-core machine wall-clock time mostly measures the neighbours
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private Evaluation() {
     }
@@ -59,6 +66,8 @@ public final class Evaluation {
         int sweepImpostors = 20_000;
         long seed = 42;
         double[] sweep = {0.5, 1.25, 1.5, 2.0};
+        BiometricParameters parameters = BiometricParameters.DEFAULT;
+        FeatureParameters features = parameters.features();
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -67,13 +76,25 @@ public final class Evaluation {
             case "--sweep-impostors" -> sweepImpostors = Integer.parseInt(value);
             case "--seed" -> seed = Long.parseLong(value);
             case "--sweep" -> sweep = parseList(value);
+            case "--t" -> parameters = new BiometricParameters(features, parameters.m(), parameters.n(),
+                    Integer.parseInt(value));
+            case "--threshold" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
+                    features.distanceBins(), features.angleBins(), FeatureParameters.ThresholdMode.valueOf(value),
+                    features.noiseFloor());
+            case "--max-distance" -> features = new FeatureParameters(features.minDistance(), Double.parseDouble(value),
+                    features.distanceBins(), features.angleBins(), features.thresholdMode(), features.noiseFloor());
+            case "--distance-bins" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
+                    Integer.parseInt(value), features.angleBins(), features.thresholdMode(), features.noiseFloor());
+            case "--angle-bins" -> features = new FeatureParameters(features.minDistance(), features.maxDistance(),
+                    features.distanceBins(), Integer.parseInt(value), features.thresholdMode(), features.noiseFloor());
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        BiometricParameters parameters = BiometricParameters.DEFAULT;
+        parameters = new BiometricParameters(features, parameters.m(), parameters.n(), parameters.t());
         BiometricEngine engine = new BiometricEngine(parameters, VerificationPolicy.ALL, new SecureRandom());
-        System.out.printf(Locale.ROOT, "BioDID biometric evaluation: %s, n=%d selected of %d cells, seed %d, %d threads%n",
-                engine.extractor().code(), parameters.n(), parameters.features().cells(), seed,
+        System.out.printf(Locale.ROOT, "BioDID biometric evaluation: %s, n=%d selected of %d cells (%s), seed %d, "
+                        + "%d threads%n", engine.extractor().code(), parameters.n(), parameters.features().cells(),
+                parameters.features(), seed,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "Per finger, the key has at most k = %d bits; sketch leaks n - k = %d bits.%n%n",
                 engine.extractor().code().k(), parameters.n() - engine.extractor().code().k());
@@ -169,18 +190,18 @@ public final class Evaluation {
         long sink = 0;
         for (int round = 0; round < 2; round++) {
             // round 0 warms up the JIT
-            long t0 = System.nanoTime();
+            long t0 = THREADS.getCurrentThreadCpuTime();
             for (FingerScan scan : scans) {
                 sink += extractor.generate(context, scan).fingerKey()[0];
             }
-            long t1 = System.nanoTime();
+            long t1 = THREADS.getCurrentThreadCpuTime();
             BchCode.Workspace workspace = extractor.code().newWorkspace();
             for (int i = 0; i < scans.size(); i++) {
                 sink += extractor.reproduce(context, helpers.get(i), scans.get(i), workspace).isPresent() ? 1 : 0;
             }
-            long t2 = System.nanoTime();
+            long t2 = THREADS.getCurrentThreadCpuTime();
             if (round == 1) {
-                System.out.printf(Locale.ROOT, "%nTiming at default noise, one thread, %d fingers after warm-up: "
+                System.out.printf(Locale.ROOT, "%nTiming at default noise, one thread, thread CPU time, %d fingers after warm-up: "
                                 + "Gen %.1f us/finger, Rep %.1f us/finger (genuine impressions) [%d]%n%n", scans.size(),
                         (t1 - t0) / 1e3 / scans.size(), (t2 - t1) / 1e3 / scans.size(), sink & 1);
             }

@@ -19,7 +19,7 @@ public record FeatureParameters(double minDistance,
 
     /** The parameters the service uses; see docs/biometrics.md for how they were chosen. */
     public static final FeatureParameters DEFAULT =
-            new FeatureParameters(20, 260, 10, 16, ThresholdMode.LOCAL, 1.0);
+            new FeatureParameters(20, 340, 12, 16, ThresholdMode.LOCAL, 1.0);
 
     /**
      * Canonical constructor with checks.

@@ -23,6 +23,7 @@ import org.biodid.biometrics.Minutia;
 public final class PairHistogram {
 
     private static final int BLUR_RADIUS = 4;
+    private static final int DISTANCE_PAD = 3;
     private static final double[] BLUR_KERNEL = {
         1 / 256.0, 8 / 256.0, 28 / 256.0, 56 / 256.0, 70 / 256.0, 56 / 256.0, 28 / 256.0, 8 / 256.0, 1 / 256.0};
 
@@ -36,6 +37,11 @@ public final class PairHistogram {
     private double[] background;
     /** Canonical cells per distance ring; canonical cells are numbered ring by ring. */
     private final int ringSize;
+    /** Padded accumulation grid: 3 extra distance planes each side, angle rows/columns 1 before and 2 after. */
+    private final int padWidth;
+    private final int padPlanes;
+    /** Padded grid cell -> canonical cell, or -1 for distance padding outside the histogram. */
+    private final int[] foldTarget;
     /** Canonical cell -> its distance bin. */
     private final int[] ringOf;
     /** Canonical cell -> difference of its two angle bins, (b - a) mod angleBins. */
@@ -78,6 +84,24 @@ public final class PairHistogram {
         }
         if (next != parameters.cells()) {
             throw new IllegalStateException("cell count mismatch " + next + " vs " + parameters.cells());
+        }
+        this.padWidth = aBins + 3;
+        this.padPlanes = dBins + 2 * DISTANCE_PAD;
+        this.foldTarget = new int[padPlanes * padWidth * padWidth];
+        for (int pd = 0; pd < padPlanes; pd++) {
+            int d = pd - DISTANCE_PAD;
+            for (int pa = 0; pa < padWidth; pa++) {
+                for (int pb = 0; pb < padWidth; pb++) {
+                    int index = (pd * padWidth + pa) * padWidth + pb;
+                    if (d < 0 || d >= dBins) {
+                        foldTarget[index] = -1;
+                    } else {
+                        int a = (pa - 1 + aBins) % aBins;
+                        int b = (pb - 1 + aBins) % aBins;
+                        foldTarget[index] = canonical[(d * aBins + a) * aBins + b];
+                    }
+                }
+            }
         }
     }
 
@@ -272,7 +296,8 @@ public final class PairHistogram {
         double hi = parameters.maxDistance() + 1.5 * dStep;
         double lo2 = Math.max(0, lo) * Math.max(0, lo);
         double hi2 = hi * hi;
-        double[] grid = new double[dBins * aBins * aBins];
+        // padded, so that the inner loop needs neither range checks nor angle wrapping; folded at the end
+        double[] grid = new double[foldTarget.length];
         double invD = 1.0 / dStep;
         double invA = 1.0 / aStep;
         double dOrigin = parameters.minDistance() * invD + 0.5;
@@ -296,7 +321,10 @@ public final class PairHistogram {
         }
         Arrays.fill(h, 0.0);
         for (int g = 0; g < grid.length; g++) {
-            h[canonical[g]] += grid[g];
+            int target = foldTarget[g];
+            if (target >= 0) {
+                h[target] += grid[g];
+            }
         }
         for (int c = 0; c < h.length; c++) {
             h[c] *= 2;
@@ -322,38 +350,25 @@ public final class PairHistogram {
         double wb0 = 0.5 * (0.5 - fb) * (0.5 - fb);
         double wb1 = 0.75 - fb * fb;
         double wb2 = 0.5 * (0.5 + fb) * (0.5 + fb);
-        int bm = wrapBin(b0 - 1);
-        int bc = wrapBin(b0);
-        int bp = wrapBin(b0 + 1);
-        int am = wrapBin(a0 - 1);
-        int ac = wrapBin(a0);
-        int ap = wrapBin(a0 + 1);
-        for (int i = 0; i < 3; i++) {
-            int di = d0 - 1 + i;
-            if (di < 0 || di >= dBins) {
-                continue;
-            }
-            double wd = i == 0 ? wd0 : i == 1 ? wd1 : wd2;
-            int plane = di * aBins;
-            addRow(grid, (plane + am) * aBins, wd * wa0, bm, bc, bp, wb0, wb1, wb2);
-            addRow(grid, (plane + ac) * aBins, wd * wa1, bm, bc, bp, wb0, wb1, wb2);
-            addRow(grid, (plane + ap) * aBins, wd * wa2, bm, bc, bp, wb0, wb1, wb2);
-        }
+        // the 3 x 3 x 3 block starts at padded (c_d - 1 + pad, c_a - 1 + 1, c_b - 1 + 1)
+        int planeStride = padWidth * padWidth;
+        int p = ((d0 - 1 + DISTANCE_PAD) * padWidth + a0) * padWidth + b0;
+        addPlane(grid, p, wd0, wa0, wa1, wa2, wb0, wb1, wb2);
+        addPlane(grid, p + planeStride, wd1, wa0, wa1, wa2, wb0, wb1, wb2);
+        addPlane(grid, p + 2 * planeStride, wd2, wa0, wa1, wa2, wb0, wb1, wb2);
     }
 
-    private static void addRow(double[] grid, int row, double w, int bm, int bc, int bp,
-                               double wb0, double wb1, double wb2) {
-        grid[row + bm] += w * wb0;
-        grid[row + bc] += w * wb1;
-        grid[row + bp] += w * wb2;
+    private void addPlane(double[] grid, int p, double wd, double wa0, double wa1, double wa2,
+                          double wb0, double wb1, double wb2) {
+        addRow(grid, p, wd * wa0, wb0, wb1, wb2);
+        addRow(grid, p + padWidth, wd * wa1, wb0, wb1, wb2);
+        addRow(grid, p + 2 * padWidth, wd * wa2, wb0, wb1, wb2);
     }
 
-    /** Wraps a bin index in [-1, 2 * aBins) to [0, aBins). */
-    private int wrapBin(int i) {
-        if (i < 0) {
-            return i + aBins;
-        }
-        return i >= aBins ? i - aBins : i;
+    private static void addRow(double[] grid, int row, double w, double wb0, double wb1, double wb2) {
+        grid[row] += w * wb0;
+        grid[row + 1] += w * wb1;
+        grid[row + 2] += w * wb2;
     }
 
 }

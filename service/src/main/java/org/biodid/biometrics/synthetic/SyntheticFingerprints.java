@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.biodid.biometrics.FingerId;
+import org.biodid.biometrics.FingerScan;
 import org.biodid.biometrics.Minutia;
 import org.biodid.biometrics.MinutiaType;
 
@@ -28,6 +30,7 @@ public final class SyntheticFingerprints {
 
     private static final double CENTRE = CAPTURE_SIZE / 2;
     private static final long MASTER_SALT = 0x9E3779B97F4A7C15L;
+    private static final long IMPOSTOR_BASE = 1L << 50;
 
     private final long seed;
 
@@ -75,6 +78,35 @@ public final class SyntheticFingerprints {
             out.add(new Minutia(x, y, directionAt(field, random, x, y), type, quality));
         }
         return out;
+    }
+
+    /**
+     * A master finger of someone who is never enrolled: indices from a range disjoint from the small indices
+     * that tests and evaluations use for enrolled people.
+     *
+     * @param attempt any non-negative number; distinct attempts give independent fingers
+     * @return the impostor's master minutiae
+     */
+    public List<Minutia> impostor(long attempt) {
+        return master(IMPOSTOR_BASE + attempt);
+    }
+
+    /**
+     * Fresh impressions of several fingers of one synthetic person, e.g. for an enrollment or verification
+     * request; finger {@code i} of the list is master {@code person * 10 + ordinal}.
+     *
+     * @param person  person index
+     * @param fingers which fingers
+     * @param noise   noise model
+     * @param random  randomness of the impressions
+     * @return one scan per finger, in the given order
+     */
+    public List<FingerScan> person(long person, List<FingerId> fingers, NoiseModel noise, SplittableRandom random) {
+        List<FingerScan> scans = new ArrayList<>(fingers.size());
+        for (FingerId finger : fingers) {
+            scans.add(new FingerScan(finger, impression(master(person * 10 + finger.ordinal()), noise, random)));
+        }
+        return scans;
     }
 
     /**

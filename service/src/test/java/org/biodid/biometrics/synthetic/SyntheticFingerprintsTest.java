@@ -39,6 +39,17 @@ class SyntheticFingerprintsTest {
     }
 
     @Test
+    void peopleAndImpostorsAreValidInput() {
+        SyntheticFingerprints people = new SyntheticFingerprints(8);
+        List<FingerScan> scans = people.person(3, List.of(FingerId.LEFT_THUMB, FingerId.RIGHT_LITTLE),
+                NoiseModel.DEFAULT, new SplittableRandom(8));
+        BiometricValidation.validateFingers("fingers", scans);
+        assertThat(scans.get(1).finger(), is(FingerId.RIGHT_LITTLE));
+        assertThat(people.impostor(0), is(people.impostor(0)));
+        assertThat(people.impostor(0).equals(people.master(0)), is(false));
+    }
+
+    @Test
     void impressionsFollowTheNoiseModelAndStayValid() {
         SyntheticFingerprints people = new SyntheticFingerprints(4);
         SplittableRandom random = new SplittableRandom(4);
