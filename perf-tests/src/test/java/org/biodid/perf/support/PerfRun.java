@@ -31,7 +31,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  *
  * <p>Properties (system property or environment variable, see {@link PerfConfig}):
  * <ul>
- *     <li>{@code biodid.baseUrl}: target an already running service instead of starting one
+ *     <li>{@code biodid.baseUrl}: target an already running service instead of starting one;
+ *     {@code biodid.baseUrls}: several running instances, comma-separated, load spread over them (round robin
+ *     per virtual user)
  *     ({@code biodid.servicePid}: its pid, to sample its CPU and RSS)</li>
  *     <li>{@code biodid.serviceJar}, {@code biodid.serviceJvmArgs}: the service the harness starts</li>
  *     <li>{@code biodid.apiKey}: the API key (default: a random key the started service is given)</li>
@@ -54,6 +56,7 @@ public final class PerfRun {
     private final String externalBaseUrl;
     private final int port;
     private final String baseUrl;
+    private final List<String> extraBaseUrls;
     private final boolean profile;
     private final Path serviceJar;
     private final Path projectDir;
@@ -90,7 +93,15 @@ public final class PerfRun {
         workload.operations().forEach(targets::operation); // every measured operation must have targets
         this.projectDir = PerfConfig.getPath("biodid.perf.projectDir", "..");
         this.serviceJar = PerfConfig.getPath("biodid.serviceJar", "../service/target/biodid-service.jar");
-        this.externalBaseUrl = PerfConfig.get("biodid.baseUrl").map(u -> u.replaceAll("/+$", "")).orElse(null);
+        // biodid.baseUrls spreads the load over several running instances (scale-out); the first one stands for
+        // them in the summary.
+        this.extraBaseUrls = PerfConfig.get("biodid.baseUrls")
+                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                        .map(u -> u.replaceAll("/+$", "")).toList())
+                .orElse(List.of());
+        this.externalBaseUrl = PerfConfig.get("biodid.baseUrl").map(u -> u.replaceAll("/+$", ""))
+                .or(() -> extraBaseUrls.stream().findFirst())
+                .orElse(null);
         this.port = externalBaseUrl == null ? ServiceProcess.freeLoopbackPort() : -1;
         this.baseUrl = externalBaseUrl != null ? externalBaseUrl : "http://127.0.0.1:" + port;
         this.apiKey = PerfConfig.get("biodid.apiKey")
@@ -154,7 +165,7 @@ public final class PerfRun {
      * @return protocol
      */
     public HttpProtocolBuilder protocol(boolean shareConnections) {
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
+        HttpProtocolBuilder protocol = (extraBaseUrls.size() > 1 ? http.baseUrls(extraBaseUrls) : http.baseUrl(baseUrl))
                 .acceptHeader("application/json")
                 .userAgentHeader("biodid-perf (Gatling)")
                 .warmUp(baseUrl + "/health/live");
@@ -268,6 +279,8 @@ public final class PerfRun {
             String file = summary.runId() + ".json";
             Path summaryDir = PerfConfig.getPath("biodid.perf.summaryDir", "target/perf-results");
             summary.write(summaryDir.resolve(file));
+            // A fixed name for CI steps and people who want "the last run" without knowing its id.
+            summary.write(summaryDir.resolve("latest.json"));
             if (runDir != null) {
                 summary.write(runDir.resolve("biodid-summary.json"));
             }
