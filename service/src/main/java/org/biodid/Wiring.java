@@ -107,10 +107,10 @@ public final class Wiring implements AutoCloseable {
         ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
                                       new ApiKeyRepository(database.client()));
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
-        if (database.migrator().isMigrated()) {
+        // Production refuses to start without configured keys; the development key needs the schema, so a
+        // database that is still down at start-up just means no generated key this time.
+        if (production || database.migrator().isMigrated()) {
             keys.ensureSomeKey(production, clock);
-        } else if (production && config.get("app.api.keys").asString().orElse("").isBlank()) {
-            keys.ensureSomeKey(true, clock);
         }
         Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
                                                          config.get("app.rate.limit.burst").asInt().orElse(2000),

@@ -2,7 +2,6 @@ package org.biodid.api;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,8 +130,8 @@ public final class DidService implements HttpService {
     private void enroll(ServerRequest req, ServerResponse res) {
         Caller caller = access.require(req, res, Scope.ENROLL);
         Optional<String> idempotencyKey = idempotencyKey(req);
-        byte[] rawBody = readBody(req);
-        String requestHash = HexFormat.of().formatHex(sha256(rawBody));
+        byte[] rawBody = JsonBodies.readBytes(req);
+        String requestHash = HexFormat.of().formatHex(ApiKeys.sha256(rawBody));
         if (idempotencyKey.isPresent()) {
             Optional<IdempotencyRecord> earlier = idempotency.find(caller.keyId(), idempotencyKey.get());
             if (earlier.isPresent()) {
@@ -413,18 +412,6 @@ public final class DidService implements HttpService {
             throw ApiException.invalidField("Idempotency-Key", "must be 1 to 255 characters of A-Z a-z 0-9 . _ : -");
         }
         return key;
-    }
-
-    private static byte[] readBody(ServerRequest req) {
-        return JsonBodies.readBytes(req);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void audit(String action, ServerRequest req, Caller caller, String outcome, String did) {
