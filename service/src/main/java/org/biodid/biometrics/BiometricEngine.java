@@ -4,11 +4,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.biodid.biometrics.bch.BchCode;
 
@@ -131,24 +129,21 @@ public final class BiometricEngine {
 
     private Map<FingerId, byte[]> reproduceAll(SubjectContext context, Map<FingerId, HelperData> storedHelpers,
                                                List<FingerScan> fresh) {
-        if (fresh == null || fresh.isEmpty() || fresh.size() > BiometricValidation.MAX_FINGERS) {
-            throw new BiometricInputException("fingers", "between 1 and " + BiometricValidation.MAX_FINGERS
-                    + " fingers required");
-        }
-        Set<FingerId> seen = EnumSet.noneOf(FingerId.class);
+        BiometricValidation.checkFingerCount("fingers", fresh == null ? 0 : fresh.size(), 1);
         for (int i = 0; i < fresh.size(); i++) {
             FingerScan scan = fresh.get(i);
             String field = "fingers[" + i + "]";
             if (scan == null) {
                 throw new BiometricInputException(field, "must not be null");
             }
-            if (!seen.add(scan.finger())) {
-                throw new BiometricInputException(field + ".finger_id", "duplicate finger " + scan.finger().wireName());
-            }
-            if (!storedHelpers.containsKey(scan.finger())) {
-                throw new BiometricInputException(field + ".finger_id", scan.finger().wireName() + " is not enrolled");
-            }
             BiometricValidation.validateFinger(field, scan);
+        }
+        BiometricValidation.checkDistinct("fingers", fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!storedHelpers.containsKey(fresh.get(i).finger())) {
+                throw new BiometricInputException("fingers[" + i + "].finger_id",
+                                                  fresh.get(i).finger().wireName() + " is not enrolled");
+            }
         }
         Map<FingerId, byte[]> keys = new EnumMap<>(FingerId.class);
         BchCode.Workspace workspace = extractor.code().newWorkspace();

@@ -31,21 +31,58 @@ public final class BiometricValidation {
      * @throws BiometricInputException on the first problem
      */
     public static void validateFingers(String field, List<FingerScan> scans) {
-        if (scans == null || scans.size() < MIN_FINGERS || scans.size() > MAX_FINGERS) {
-            throw new BiometricInputException(field, "between " + MIN_FINGERS + " and " + MAX_FINGERS
-                    + " fingers required, got " + (scans == null ? 0 : scans.size()));
-        }
-        Set<FingerId> seen = EnumSet.noneOf(FingerId.class);
+        checkFingerCount(field, scans == null ? 0 : scans.size(), MIN_FINGERS);
         for (int i = 0; i < scans.size(); i++) {
-            FingerScan scan = scans.get(i);
-            if (scan == null) {
+            if (scans.get(i) == null) {
                 throw new BiometricInputException(field + "[" + i + "]", "must not be null");
             }
-            if (!seen.add(scan.finger())) {
+            validateFinger(field + "[" + i + "]", scans.get(i));
+        }
+        checkDistinct(field, scans);
+    }
+
+    /**
+     * Checks how many fingers a request carries (before they are read).
+     *
+     * @param field path of the list
+     * @param count number of fingers
+     * @param min   fewest accepted ({@link #MIN_FINGERS} to enroll, 1 to verify)
+     * @throws BiometricInputException when out of range
+     */
+    public static void checkFingerCount(String field, int count, int min) {
+        if (count < min || count > MAX_FINGERS) {
+            throw new BiometricInputException(field, "must have between " + min + " and " + MAX_FINGERS + " items");
+        }
+    }
+
+    /**
+     * Checks how many minutiae a finger carries (before they are read).
+     *
+     * @param field path of the finger, e.g. {@code fingers[0]}
+     * @param count number of minutiae
+     * @throws BiometricInputException when out of range
+     */
+    public static void checkMinutiaCount(String field, int count) {
+        if (count < MIN_MINUTIAE || count > MAX_MINUTIAE) {
+            throw new BiometricInputException(field + ".minutiae", "must have between " + MIN_MINUTIAE + " and "
+                    + MAX_MINUTIAE + " items");
+        }
+    }
+
+    /**
+     * Checks that no finger appears twice.
+     *
+     * @param field path of the list
+     * @param scans the scans
+     * @throws BiometricInputException naming the second occurrence
+     */
+    public static void checkDistinct(String field, List<FingerScan> scans) {
+        Set<FingerId> seen = EnumSet.noneOf(FingerId.class);
+        for (int i = 0; i < scans.size(); i++) {
+            if (!seen.add(scans.get(i).finger())) {
                 throw new BiometricInputException(field + "[" + i + "].finger_id",
-                        "duplicate finger " + scan.finger().wireName());
+                        "finger " + scans.get(i).finger().wireName() + " appears more than once");
             }
-            validateFinger(field + "[" + i + "]", scan);
         }
     }
 
@@ -58,10 +95,7 @@ public final class BiometricValidation {
      */
     public static void validateFinger(String field, FingerScan scan) {
         List<Minutia> minutiae = scan.minutiae();
-        if (minutiae.size() < MIN_MINUTIAE || minutiae.size() > MAX_MINUTIAE) {
-            throw new BiometricInputException(field + ".minutiae", "between " + MIN_MINUTIAE + " and "
-                    + MAX_MINUTIAE + " minutiae required, got " + minutiae.size());
-        }
+        checkMinutiaCount(field, minutiae.size());
         for (int j = 0; j < minutiae.size(); j++) {
             validateMinutia(field + ".minutiae[" + j + "]", minutiae.get(j));
         }
