@@ -8,7 +8,7 @@ import org.biodid.did.CardanoDid;
 import org.biodid.did.Network;
 import org.biodid.identity.DidPage;
 import org.biodid.identity.Verification;
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 
 /**
  * The JSON bodies of the DID routes' answers (see {@code docs/api.md}).
@@ -45,7 +45,7 @@ final class DidResponses {
         return body;
     }
 
-    ObjectNode revoked(Enrollment enrollment) {
+    ObjectNode revoked(EnrollmentRecord enrollment) {
         ObjectNode body = mapper.createObjectNode();
         body.put("did", enrollment.did());
         body.put("revoked", true);
@@ -58,7 +58,7 @@ final class DidResponses {
         ObjectNode body = mapper.createObjectNode();
         body.put("wallet_address", wallet);
         ArrayNode dids = body.putArray("dids");
-        for (Enrollment e : page.dids()) {
+        for (EnrollmentRecord e : page.dids()) {
             ObjectNode item = dids.addObject();
             item.put("did", e.did());
             item.put("network", e.network());

@@ -24,7 +24,7 @@ import org.biodid.identity.EnrollCommand;
 import org.biodid.identity.IdempotencyClaim;
 import org.biodid.identity.IdentityException;
 import org.biodid.identity.Verification;
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
 /**
@@ -136,7 +136,7 @@ public final class DidService implements HttpService {
     private void revoke(ServerRequest req, ServerResponse res) {
         access.require(req, res, Scope.ADMIN);
         CardanoDid did = resolver.parseOrFail(req.path().pathParameters().get("did"));
-        Enrollment revoked = useCases.revoke().revoke(did);
+        EnrollmentRecord revoked = useCases.revoke().revoke(did);
         audit.decided(req, "revoked", revoked.did());
         JsonBodies.send(req, res, Status.OK_200, responses.revoked(revoked));
     }

@@ -11,9 +11,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.biodid.biometrics.BiometricInputException;
-import org.biodid.did.InvalidFieldException;
 import org.biodid.identity.IdentityException;
+import org.biodid.input.InvalidInputException;
 
 /**
  * Maps every failure to RFC 9457 problem details, registered once on the routing.
@@ -40,8 +39,7 @@ public final class ErrorHandling {
                 .error(Access.RateLimitedException.class, (req, res, e) -> e.answer(req, res))
                 .error(DidResolver.ResolutionException.class, (req, res, e) -> e.answer(req, res))
                 .error(IdentityException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
-                .error(InvalidFieldException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
-                .error(BiometricInputException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
+                .error(InvalidInputException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
                 .error(DbClientException.class, ErrorHandling::database)
@@ -73,8 +71,7 @@ public final class ErrorHandling {
     static ApiException knownProblem(RuntimeException e) {
         return switch (e) {
             case ApiException api -> api;
-            case InvalidFieldException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
-            case BiometricInputException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
+            case InvalidInputException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
             case IdentityException refused -> identityProblem(refused);
             default -> null;
         };

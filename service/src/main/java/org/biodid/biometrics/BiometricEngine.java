@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.biodid.biometrics.bch.BchCode;
+import org.biodid.input.InvalidInputException;
 
 /**
  * The facade the HTTP layer calls: enroll fingers into helper data and a commitment, verify fresh scans
@@ -58,7 +59,7 @@ public final class BiometricEngine {
      * @param network network
      * @param scans   one scan per finger
      * @return helper data, commitment, id_hash, proof key
-     * @throws BiometricInputException on invalid input, naming the field
+     * @throws InvalidInputException on invalid input, naming the field
      */
     public Enrollment enroll(String wallet, String network, List<FingerScan> scans) {
         BiometricValidation.validateFingers("fingers", scans);
@@ -83,7 +84,7 @@ public final class BiometricEngine {
      * @param storedCommitment commitment from enrollment
      * @param fresh            fresh scans, 1&ndash;10 distinct enrolled fingers
      * @return which fingers matched and whether the policy is satisfied
-     * @throws BiometricInputException on invalid input, naming the field
+     * @throws InvalidInputException on invalid input, naming the field
      */
     public VerificationResult verify(String wallet, String network, Map<FingerId, HelperData> storedHelpers,
                                      byte[] storedCommitment, List<FingerScan> fresh) {
@@ -134,14 +135,14 @@ public final class BiometricEngine {
             FingerScan scan = fresh.get(i);
             String field = "fingers[" + i + "]";
             if (scan == null) {
-                throw new BiometricInputException(field, "must not be null");
+                throw new InvalidInputException(field, "must not be null");
             }
             BiometricValidation.validateFinger(field, scan);
         }
         BiometricValidation.checkDistinct("fingers", fresh);
         for (int i = 0; i < fresh.size(); i++) {
             if (!storedHelpers.containsKey(fresh.get(i).finger())) {
-                throw new BiometricInputException("fingers[" + i + "].finger_id",
+                throw new InvalidInputException("fingers[" + i + "].finger_id",
                                                   fresh.get(i).finger().wireName() + " is not enrolled");
             }
         }

@@ -3,7 +3,7 @@ package org.biodid.identity;
 import java.util.List;
 import java.util.Optional;
 
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
 /**
@@ -12,5 +12,5 @@ import org.biodid.store.EnrollmentRepository;
  * @param dids the page
  * @param next where the next page starts, empty on the last page
  */
-public record DidPage(List<Enrollment> dids, Optional<EnrollmentRepository.PageKey> next) {
+public record DidPage(List<EnrollmentRecord> dids, Optional<EnrollmentRepository.PageKey> next) {
 }

@@ -14,6 +14,7 @@ import org.biodid.did.CardanoDid;
 import org.biodid.did.DidDerivation;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.store.DuplicateEnrollmentException;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.IdempotencyRecord;
 import org.biodid.store.IdempotencyRepository;
@@ -75,7 +76,7 @@ public final class EnrollDid {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode helpers = HelperJson.toJson(mapper, biometric.helpers());
         String body = EnrollmentReceipt.json(mapper, did.toString(), command, biometric.idHashHex(), helpers, now);
-        org.biodid.store.Enrollment row = new org.biodid.store.Enrollment(
+        EnrollmentRecord row = new EnrollmentRecord(
                 did.toString(), wallet, command.network().id(), biometric.commitment(), biometric.proofKey(),
                 biometric.idHashHex(), helpers.toString(), now, null);
         try {

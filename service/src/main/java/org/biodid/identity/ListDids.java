@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.biodid.did.WalletAddress;
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
 /**
@@ -28,12 +28,12 @@ public final class ListDids {
      * @return the page and where the next one starts
      */
     public DidPage page(WalletAddress wallet, Optional<EnrollmentRepository.PageKey> after, int limit) {
-        List<Enrollment> page = enrollments.listByWallet(wallet.text(), after, limit + 1);
+        List<EnrollmentRecord> page = enrollments.listByWallet(wallet.text(), after, limit + 1);
         if (page.size() <= limit) {
             return new DidPage(page, Optional.empty());
         }
-        List<Enrollment> shown = page.subList(0, limit);
-        Enrollment last = shown.getLast();
+        List<EnrollmentRecord> shown = page.subList(0, limit);
+        EnrollmentRecord last = shown.getLast();
         return new DidPage(List.copyOf(shown),
                            Optional.of(new EnrollmentRepository.PageKey(last.createdAt(), last.did())));
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.biodid.did.CardanoDid;
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
 /**
@@ -30,8 +30,8 @@ public final class RevokeDid {
      * @return the revoked enrollment
      * @throws IdentityException {@code NOT_FOUND} when the DID was never enrolled
      */
-    public Enrollment revoke(CardanoDid did) {
-        Enrollment enrollment = enrollments.findByDid(did.toString())
+    public EnrollmentRecord revoke(CardanoDid did) {
+        EnrollmentRecord enrollment = enrollments.findByDid(did.toString())
                 .orElseThrow(() -> new IdentityException(IdentityException.Reason.NOT_FOUND, null,
                                                          "No DID " + did + " is enrolled"));
         if (enrollment.revoked()) {

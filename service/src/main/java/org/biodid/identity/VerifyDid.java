@@ -16,11 +16,11 @@ import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.HelperData;
 import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationResult;
-import org.biodid.did.InvalidFieldException;
 import org.biodid.observe.BiometricTimers;
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.input.InvalidInputException;
 
 /**
  * Verifies a subject, by wallet or DID, with a fresh scan or a client proof ({@code biometric_hash}).
@@ -67,7 +67,7 @@ public final class VerifyDid {
      *                fields under it
      * @return the decision
      * @throws IdentityException    {@code STALE_TIMESTAMP}, {@code NOT_FOUND} or {@code REPLAYED_PROOF}
-     * @throws InvalidFieldException when the named wallet does not control the named DID
+     * @throws InvalidInputException when the named wallet does not control the named DID
      */
     public Verification verify(VerifyCommand command, String path) {
         if (!ClientProof.isFresh(command.timestamp(), clock, freshness)) {
@@ -75,9 +75,9 @@ public final class VerifyDid {
                                         (path.isEmpty() ? "" : path + ".") + "timestamp is more than "
                                                 + freshness.toSeconds() + " s away from the server's time");
         }
-        Enrollment enrollment = subject(command, path);
+        EnrollmentRecord enrollment = subject(command, path);
         if (command.wallet() != null && !command.wallet().text().equals(enrollment.walletAddress())) {
-            throw new InvalidFieldException(join(path, "did"), "is not controlled by wallet_address");
+            throw new InvalidInputException(join(path, "did"), "is not controlled by wallet_address");
         }
         String method = command.fingers() != null ? "fingers" : "biometric_hash";
         if (enrollment.revoked()) {
@@ -109,8 +109,8 @@ public final class VerifyDid {
         return decided(true, enrollment, method, helpers.keySet().stream().map(FingerId::wireName).toList(), null);
     }
 
-    private Enrollment subject(VerifyCommand command, String path) {
-        Optional<Enrollment> found = command.did() != null
+    private EnrollmentRecord subject(VerifyCommand command, String path) {
+        Optional<EnrollmentRecord> found = command.did() != null
                 ? enrollments.findByDid(command.did().toString())
                 : enrollments.findLatestByWallet(command.wallet().text());
         return found.orElseThrow(() -> new IdentityException(
@@ -119,7 +119,7 @@ public final class VerifyDid {
                         + (command.did() != null ? "did" : "wallet_address")));
     }
 
-    private Verification decided(boolean verified, Enrollment enrollment, String method, List<String> matched,
+    private Verification decided(boolean verified, EnrollmentRecord enrollment, String method, List<String> matched,
                                  String reason) {
         return new Verification(verified, enrollment.did(), enrollment.walletAddress(), method, matched, reason,
                                 clock.instant().truncatedTo(ChronoUnit.MILLIS));

@@ -22,7 +22,6 @@ import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
 import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.did.CardanoDid;
-import org.biodid.did.InvalidFieldException;
 import org.biodid.did.Network;
 import org.biodid.did.WalletAddress;
 import org.biodid.observe.BiometricTimers;
@@ -33,6 +32,7 @@ import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestSubjects;
+import org.biodid.input.InvalidInputException;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -122,7 +122,7 @@ class DidUseCasesTest {
                 new VerifyCommand(bob, null, NOW.getEpochSecond(), TestSubjects.impression(4, 1), null), ""));
         assertThat(unknown.reason(), is(IdentityException.Reason.NOT_FOUND));
 
-        InvalidFieldException notHis = assertThrows(InvalidFieldException.class, () -> verify.verify(
+        InvalidInputException notHis = assertThrows(InvalidInputException.class, () -> verify.verify(
                 new VerifyCommand(bob, did, NOW.getEpochSecond(), TestSubjects.impression(3, 1), null), ""));
         assertThat(notHis.field(), is("did"));
 
