@@ -58,19 +58,19 @@ class AccessServerTest {
     @Test
     void productionProfileRefusesToStartWithoutKeys() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.profile", "production")), List.of()));
+                TestDatabases.postgresConfig(Map.of("app.profile", "production")), List.of()).start());
         assertThat(e.getMessage(), startsWith("The production profile needs API keys"));
     }
 
     @Test
     void developmentDefaultCreatesOneStoredKeyWithAllScopes() {
         TestDatabases.truncateServiceTables();
-        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of());
+        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of()).start();
         try (Database db = wiring.database()) {
             ApiKeyRepository keys = new ApiKeyRepository(db.client());
             assertThat(keys.countActive(), is(1L));
             // A second start finds the stored key and creates no other.
-            Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of()).database().close();
+            Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of()).start().database().close();
             assertThat(keys.countActive(), is(1L));
         }
     }
@@ -78,9 +78,9 @@ class AccessServerTest {
     @Test
     void malformedKeyConfigurationStopsStartUp() {
         assertThrows(IllegalArgumentException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.api.keys", "short:verify")), List.of()));
+                TestDatabases.postgresConfig(Map.of("app.api.keys", "short:verify")), List.of()).start());
         assertThrows(IllegalArgumentException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.api.keys", KEY + ":superuser")), List.of()));
+                TestDatabases.postgresConfig(Map.of("app.api.keys", KEY + ":superuser")), List.of()).start());
     }
 
     private static Http1ClientResponse generate(Http1Client client) {

@@ -59,7 +59,7 @@ abstract class DidApiContract {
                 "app.rate.limit.burst", "100000",
                 // These tests are about answers, not outages: on a loaded CI machine fifty racing requests may wait
                 // for the pool longer than the production fail-fast timeout.
-                "app.db.connection.timeout", "PT15S")), List.of());
+                "app.db.connection.timeout", "PT15S")), List.of()).start();
     }
 
     @BeforeEach

@@ -36,7 +36,7 @@ abstract class HttpPlumbingContract {
     }
 
     static Wiring wiring() {
-        return Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of(new ProbeService()));
+        return Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of(new ProbeService())).start();
     }
 
     @Test

@@ -43,7 +43,7 @@ class OpenApiContractTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.compat.enabled", "true")), java.util.List.of());
+        wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.compat.enabled", "true")), java.util.List.of()).start();
         wiring.routing(routing);
     }
 

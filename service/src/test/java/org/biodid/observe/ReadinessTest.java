@@ -50,7 +50,7 @@ class ReadinessTest {
 
         Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("db.connection.url", proxied,
                                                                           "app.db.migration.retry", "PT0.3S")),
-                                      List.of());
+                                      List.of()).start();
         server = WebServer.builder().update(wiring::server).build().start();
         Http1Client client = Http1Client.builder().baseUri("http://localhost:" + server.port()).build();
 

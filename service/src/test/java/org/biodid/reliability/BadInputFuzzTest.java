@@ -84,7 +84,7 @@ class BadInputFuzzTest {
         pg = PrivatePostgres.start();
         wiring = Wiring.create(Support.inProcessConfig(pg, Map.of("app.rate.limit.rps", "1000000",
                                                                   "app.rate.limit.burst", "1000000",
-                                                                  "app.compat.enabled", "true")));
+                                                                  "app.compat.enabled", "true"))).start();
         server = WebServer.builder().update(wiring::server).build().start();
         http = new RawHttp(server.port(), 15_000);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

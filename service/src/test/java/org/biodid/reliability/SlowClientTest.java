@@ -47,7 +47,7 @@ class SlowClientTest {
         Wiring wiring = Wiring.create(Support.inProcessConfig(pg, Map.of(
                 "server.connection-options.read-timeout", "PT" + READ_TIMEOUT_MS / 1000 + "S",
                 "server.idle-connection-timeout", "PT" + READ_TIMEOUT_MS / 1000 + "S",
-                "server.idle-connection-period", "PT0.25S")));
+                "server.idle-connection-period", "PT0.25S"))).start();
         server = WebServer.builder().update(wiring::server).build().start();
     }
 
