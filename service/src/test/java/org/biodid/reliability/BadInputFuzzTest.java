@@ -32,9 +32,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import org.biodid.Wiring;
 import org.biodid.api.JsonBodies;
-import org.biodid.reliability.support.PrivatePostgres;
+import org.biodid.testing.PrivatePostgres;
 import org.biodid.reliability.support.RawHttp;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.ServiceProcess;
 import org.biodid.testing.TestSubjects;
 
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.biodid.reliability.support.Api;
 import org.biodid.reliability.support.Load;
-import org.biodid.reliability.support.PrivatePostgres;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.PrivatePostgres;
+import org.biodid.testing.ServiceProcess;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;

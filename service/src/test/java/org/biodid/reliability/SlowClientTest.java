@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.Wiring;
-import org.biodid.reliability.support.PrivatePostgres;
+import org.biodid.testing.PrivatePostgres;
 import org.biodid.reliability.support.RawHttp;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.ServiceProcess;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;

@@ -8,8 +8,8 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 import org.biodid.reliability.support.Api;
-import org.biodid.reliability.support.PrivatePostgres;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.PrivatePostgres;
+import org.biodid.testing.ServiceProcess;
 
 /**
  * Waiting helpers shared by the reliability tests.
