@@ -62,6 +62,8 @@ import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
  * <p>
@@ -85,7 +87,8 @@ public final class Wiring implements AutoCloseable {
     private final Optional<Tracer> tracer;
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
-    private final AuditLog auditLog = new AuditLog(JsonBodies.MAPPER);
+    private final ObjectMapper json = JsonBodies.newMapper();
+    private final AuditLog auditLog = new AuditLog(json);
     private final DidService didService;
     private final ResolverService resolverService;
     private final Housekeeping housekeeping;
@@ -122,12 +125,12 @@ public final class Wiring implements AutoCloseable {
         Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
         DidUseCases useCases = new DidUseCases(
                 new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client()),
-                              JsonBodies.MAPPER, clock),
+                              json, clock),
                 new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
-                              JsonBodies.MAPPER, freshness, clock),
+                              json, freshness, clock),
                 new RevokeDid(enrollments, clock),
                 new ListDids(enrollments));
-        return new DidService(useCases, access, resolver, auditLog, defaultNetwork());
+        return new DidService(useCases, access, resolver, auditLog, defaultNetwork(), json);
     }
 
     private static VerificationPolicy verificationPolicy(Config config) {

@@ -18,6 +18,7 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,8 @@ import static org.hamcrest.Matchers.startsWith;
  * The DID routes of {@code api.md}, through the real wiring on PostgreSQL with real synthetic fingerprints.
  */
 abstract class DidApiContract {
+
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
 
     static final String ALL_KEY = "test-key-all-scopes-0001";
     static final String VERIFY_KEY = "test-key-verify-only-0001";
@@ -397,7 +400,7 @@ abstract class DidApiContract {
     }
 
     static String verifyBody(String wallet, List<org.biodid.biometrics.FingerScan> scans, long timestamp) {
-        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("wallet_address", wallet);
         body.put("timestamp", timestamp);
         body.set("fingers", TestSubjects.fingersJson(scans));
@@ -405,7 +408,7 @@ abstract class DidApiContract {
     }
 
     static String proofBody(String wallet, String proof, long timestamp) {
-        return JsonBodies.MAPPER.createObjectNode()
+        return JSON.createObjectNode()
                 .put("wallet_address", wallet)
                 .put("timestamp", timestamp)
                 .put("biometric_hash", proof)
@@ -434,7 +437,7 @@ abstract class DidApiContract {
 
     static JsonNode parse(String text) {
         try {
-            return JsonBodies.MAPPER.readTree(text);
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

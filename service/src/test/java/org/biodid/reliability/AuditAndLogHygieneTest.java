@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,8 @@ import static org.hamcrest.Matchers.startsWith;
  * (Helidon's own loggers at FINEST print request headers, API keys included: they stay at WARNING in production.)
  */
 class AuditAndLogHygieneTest {
+
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
 
     private static final String LIMITED_KEY = "reliability-limited-key-abcdefghij";
     private static final int BURST = 8;
@@ -110,7 +113,7 @@ class AuditAndLogHygieneTest {
         String did = created.get("did").asText();
 
         long now = Instant.now().getEpochSecond();
-        ObjectNode byFingers = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode byFingers = JSON.createObjectNode();
         byFingers.put("wallet_address", wallet);
         byFingers.put("timestamp", now);
         byFingers.set("fingers", TestSubjects.fingersJson(TestSubjects.impression(42, 7)));

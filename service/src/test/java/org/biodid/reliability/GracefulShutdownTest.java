@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,8 @@ import static org.hamcrest.Matchers.lessThan;
  * grace period and closes its database pool after the last request.
  */
 class GracefulShutdownTest {
+
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
 
     private static final int IN_FLIGHT = 5;
     private static PrivatePostgres pg;
@@ -140,7 +143,7 @@ class GracefulShutdownTest {
     }
 
     private static byte[] verification(long person) {
-        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("wallet_address", TestSubjects.wallet(person));
         body.put("timestamp", Instant.now().getEpochSecond());
         body.set("fingers", TestSubjects.fingersJson(TestSubjects.impression(person, 100)));
