@@ -151,6 +151,13 @@ class AuditAndLogHygieneTest {
         assertThat(unknown.status(), is(404));
         rejected.put(unknown.header("X-Request-ID"), "revoke");
         api.get("/api/v1/did/did:cardano:testnet:" + "1".repeat(44));
+        // The process's output arrives through a pipe: wait until every request's audit line is there (10 s at most).
+        long waitStart = System.nanoTime();
+        while (System.nanoTime() - waitStart < Duration.ofSeconds(10).toNanos()
+                && !java.util.stream.Stream.concat(expected.keySet().stream(), rejected.keySet().stream())
+                        .allMatch(service.output()::contains)) {
+            Thread.sleep(100);
+        }
         Thread.sleep(300);
 
         String output = service.output();

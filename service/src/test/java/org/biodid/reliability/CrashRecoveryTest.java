@@ -77,7 +77,13 @@ class CrashRecoveryTest {
             droppedAnswers = proxy.droppedAnswers();
 
             Load load = Load.start(bodies, 6, i -> api.enroll(bodies.get(i), "crash-" + i));
-            Thread.sleep(3000);
+            // Kill once the load is well under way, however slowly a loaded machine gets there.
+            long loadStart = System.nanoTime();
+            while (load.callsSoFar().stream().filter(c -> c.did() != null).count() < 20
+                    && System.nanoTime() - loadStart < Duration.ofSeconds(120).toNanos()) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
             first.kill9();
             calls = load.stop();
         }

@@ -80,10 +80,17 @@ class DatabaseOutageTest {
         List<String> bodies = java.util.stream.IntStream.range(0, 1_000_000)
                 .mapToObj(i -> people.get(i % people.size())).toList();
         Load load = Load.start(bodies, 4, i -> api.enroll(bodies.get(i)));
-        Thread.sleep(2500);
-        String knownDid = load.callsSoFar().stream().map(Load.Call::did).filter(Objects::nonNull).findFirst()
-                .orElseThrow(() -> new AssertionError("no enrollment succeeded before the outage: "
-                        + load.callsSoFar()));
+        // Until enrollments are acknowledged (a cold process on a loaded machine may take seconds), then a little more.
+        long loadStart = System.nanoTime();
+        String knownDid = null;
+        while (knownDid == null && System.nanoTime() - loadStart < Duration.ofSeconds(60).toNanos()) {
+            Thread.sleep(100);
+            knownDid = load.callsSoFar().stream().map(Load.Call::did).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        if (knownDid == null) {
+            throw new AssertionError("no enrollment succeeded within 60 s before the outage: " + load.callsSoFar());
+        }
+        Thread.sleep(1000);
 
         pg.stopServer();
         long down = System.nanoTime();
