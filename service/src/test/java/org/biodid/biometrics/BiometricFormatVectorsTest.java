@@ -20,8 +20,8 @@ import static org.hamcrest.Matchers.is;
 
 /**
  * Known-answer vectors of the biometric and proof formats of helper-data version {@value HelperData#VERSION}: with
- * deterministic randomness, a fixed person enrolls to fixed helper bytes, commitment, id_hash and proof key, and a
- * fixed request gives a fixed proof. A changed personalization label, field order or encoding turns this red, while
+ * deterministic randomness, a fixed person enrolls to fixed helper bytes, finger keys, commitment, id_hash and proof
+ * key, and a fixed request gives a fixed proof. A changed personalization label, field order or encoding turns this red, while
  * tests that recompute with the same code stay green: every stored enrollment and every independently written
  * wallet depends on these bytes.
  * <p>
@@ -48,6 +48,12 @@ class BiometricFormatVectorsTest {
     private static final String COMMITMENT = "8e7466cb17d8f12f94f2ae7e40a19da43f57f1ad5082e6e783b14fd36c991ef2";
     private static final String ID_HASH = "75b75ec89dea89bf9178ca45ff2b5fe7e984f64b1dd0969ed5f9f408b9d9067a";
     private static final String PROOF_KEY = "190d994886bf39b7fd7e6c389c96a036d026c2bf026c02c4eaab301a6ec0ce84";
+    /** Finger keys, reproduced from the helper data and the enrollment scans. */
+    private static final Map<FingerId, String> FINGER_KEYS = Map.of(
+            FingerId.LEFT_THUMB, "a40e1cec0c2d71dcf6b03f45d2b13b63cde6727e92af49d07b9fde10d239e153",
+            FingerId.LEFT_INDEX, "ff1db893413545e97986fdba4d3fa107be237cddfa26fb3d00bcb6d5846c93fe",
+            FingerId.RIGHT_THUMB, "2df64b133d45702252dcfdfd2d79de37d5370c6254873149d9190d3fbf95aea3",
+            FingerId.RIGHT_INDEX, "e66a59c406bcf0ccf3b3d7da8ee20736469d8b04de9ad85fd89569abb5e913d2");
     private static final String PROOF = "b5fb50bb5275144790c14c621ab4f8402b244c2db1635acac714c8e1f7f57919";
 
     @Test
@@ -71,6 +77,9 @@ class BiometricFormatVectorsTest {
             keys.put(scan.finger(), v.engine.extractor()
                     .reproduce(v.context, v.enrollment.helpers().get(scan.finger()), scan).orElseThrow());
         }
+        Map<FingerId, String> keysHex = new EnumMap<>(FingerId.class);
+        keys.forEach((finger, key) -> keysHex.put(finger, HEX.formatHex(key)));
+        assertThat(keysHex, is(FINGER_KEYS));
         // master = BLAKE2b-256(personalization "biodid:master:01", subject encoding || for each finger in ordinal
         // order: ordinal || finger key); the subject encoding is u16be len(wallet) || wallet || u8 len(network) || network
         ByteArrayOutputStream material = new ByteArrayOutputStream();
