@@ -43,7 +43,13 @@ import static org.hamcrest.Matchers.lessThan;
 class GracefulShutdownTest {
 
     private static final int IN_FLIGHT = 5;
-    private static final Duration GRACE = Duration.ofSeconds(8);
+    /** Long enough for a loaded machine to finish the held requests; a drained process exits at once anyway. */
+    private static final Duration GRACE = Duration.ofSeconds(15);
+    /**
+     * Ten held requests and four load clients share four pooled connections: on a loaded machine they wait longer
+     * than the default 2 s for one, and the drain, not the pool's fail-fast wait, is the subject here.
+     */
+    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(10);
     private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json",
                                                               "X-API-Key", ServiceProcess.ADMIN_KEY);
     private static PrivatePostgres pg;
@@ -64,7 +70,8 @@ class GracefulShutdownTest {
     void sigtermDrainsInFlightRequestsAndRefusesNewOnes() throws Exception {
         try (ServiceProcess service = ServiceProcess.start("shutdown", Map.of(
                 "DB_CONNECTION_URL", pg.jdbcUrl(), "DB_CONNECTION_USERNAME", "postgres",
-                "DB_CONNECTION_PASSWORD", "", "SERVER_SHUTDOWN_DASH_GRACE_DASH_PERIOD", GRACE.toString()))) {
+                "DB_CONNECTION_PASSWORD", "", "SERVER_SHUTDOWN_DASH_GRACE_DASH_PERIOD", GRACE.toString(),
+                "APP_DB_CONNECTION_TIMEOUT", POOL_TIMEOUT.toString()))) {
             Api api = new Api(service.base(), ServiceProcess.ADMIN_KEY);
             Support.awaitReady(api, Duration.ofSeconds(30));
             Api.Result enrolled = api.enroll(TestSubjects.enrollBody(3));
