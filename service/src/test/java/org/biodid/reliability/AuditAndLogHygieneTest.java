@@ -67,7 +67,7 @@ class AuditAndLogHygieneTest {
                     + "\norg.biodid.level=ALL\nio.helidon.logging.jul.HelidonConsoleHandler.level=ALL\n";
         }
         service = ServiceProcess.start("hygiene", env, Map.of("logging.properties", logging));
-        Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
+        Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
     }
 
     @AfterAll

@@ -63,7 +63,7 @@ class CrashRecoveryTest {
         try (ServiceProcess first = ServiceProcess.start("crash-first", DB);
              TcpProxy proxy = TcpProxy.closedInFrontOf(first.port())) {
             Api api = new Api(first.base(), ServiceProcess.ADMIN_KEY);
-            Support.awaitReady(api, Duration.ofSeconds(30));
+            Support.awaitReady(api, Support.READY_TIMEOUT);
 
             // The case a crash leaves to chance, forced: enrollments the server committed and answered, whose
             // answers never reached the client (cut at their first byte), before the kill.
@@ -95,7 +95,7 @@ class CrashRecoveryTest {
 
         try (ServiceProcess second = ServiceProcess.start("crash-second", DB)) {
             Api api = new Api(second.base(), ServiceProcess.ADMIN_KEY);
-            Support.awaitReady(api, Duration.ofSeconds(30));
+            Support.awaitReady(api, Support.READY_TIMEOUT);
 
             List<String> lost = new ArrayList<>();
             for (String did : acknowledged) {

@@ -59,7 +59,7 @@ class DatabaseOutageTest {
                                                         "DB_CONNECTION_USERNAME", "postgres",
                                                         "DB_CONNECTION_PASSWORD", "",
                                                         "APP_DB_CONNECTION_TIMEOUT", POOL_TIMEOUT.toString()));
-        Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
+        Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
     }
 
     @AfterAll

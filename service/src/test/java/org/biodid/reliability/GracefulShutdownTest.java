@@ -73,7 +73,7 @@ class GracefulShutdownTest {
                 "DB_CONNECTION_PASSWORD", "", "SERVER_SHUTDOWN_DASH_GRACE_DASH_PERIOD", GRACE.toString(),
                 "APP_DB_CONNECTION_TIMEOUT", POOL_TIMEOUT.toString()))) {
             Api api = new Api(service.base(), ServiceProcess.ADMIN_KEY);
-            Support.awaitReady(api, Duration.ofSeconds(30));
+            Support.awaitReady(api, Support.READY_TIMEOUT);
             Api.Result enrolled = api.enroll(TestSubjects.enrollBody(3));
             assertThat(enrolled.toString(), enrolled.status(), is(201));
             byte[] verification = verification(3);

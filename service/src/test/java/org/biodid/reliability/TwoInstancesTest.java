@@ -52,8 +52,8 @@ class TwoInstancesTest {
                                                        "APP_DB_CONNECTION_TIMEOUT", "PT60S"));
         a = ServiceProcess.start("two-a", env);
         b = ServiceProcess.start("two-b", env);
-        Support.awaitReady(new Api(a.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
-        Support.awaitReady(new Api(b.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
+        Support.awaitReady(new Api(a.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
+        Support.awaitReady(new Api(b.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
     }
 
     @AfterAll
