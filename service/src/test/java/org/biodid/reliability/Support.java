@@ -25,6 +25,9 @@ final class Support {
      * @param api     client
      * @param timeout how long at most
      */
+    /** How long to wait for readiness at most: a limit, not an expectation (a loaded machine is slow to start). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
     static void awaitReady(Api api, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Api.Result last = null;

@@ -34,7 +34,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String ADMIN_KEY = "reliability-admin-key-0123456789";
 
     private static final Pattern LISTENING = Pattern.compile("BioDID service listening on \\S+ \\(port (\\d+)\\)");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A waiting limit, not an expectation: a JVM on a loaded two-core machine can take over a minute to start. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
     private final Path log;
