@@ -189,7 +189,8 @@ class SecurityTest {
             tmf.init(trust);
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(null, tmf.getTrustManagers(), null);
-            HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+            // connect includes the TLS handshake, which a loaded machine can take many seconds for: a limit, not a bound
+            HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(60)).build();
             HttpResponse<String> res = client.send(
                     HttpRequest.newBuilder(URI.create("https://localhost:" + tls.port() + "/health/live")).build(),
                     HttpResponse.BodyHandlers.ofString());
