@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.biodid.perf.support.BioDidSimulation;
-import org.biodid.perf.support.PerfConfig;
+import org.biodid.perf.model.PerfConfig;
 import org.biodid.perf.support.Workload;
 
 /**

@@ -1,5 +1,7 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.RunSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,12 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Baseline;
+import org.biodid.perf.model.OperationStats;
+import org.biodid.perf.model.PerfConfig;
+import org.biodid.perf.model.RunHistory;
+import org.biodid.perf.model.RunSummary;
+import org.biodid.perf.model.Targets;
+
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.http.HttpDsl.http;

@@ -1,5 +1,10 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Baseline;
+import org.biodid.perf.model.OperationStats;
+import org.biodid.perf.model.RunSummary;
+import org.biodid.perf.model.Targets;
+
 /**
  * The console report of a run: per-operation statistics against the targets, failed checks, the project's
  * bar, service resources, and the baseline comparison.

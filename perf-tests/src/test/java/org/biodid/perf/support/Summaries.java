@@ -1,5 +1,10 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Baseline;
+import org.biodid.perf.model.OperationStats;
+import org.biodid.perf.model.RunSummary;
+import org.biodid.perf.model.Targets;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import org.HdrHistogram.Histogram;
 
@@ -85,7 +85,7 @@ public record OperationStats(String operation,
         return histogram.lowestEquivalentValue(histogram.getValueAtPercentile(percentile));
     }
 
-    static double round(double value, int decimals) {
+    public static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }
