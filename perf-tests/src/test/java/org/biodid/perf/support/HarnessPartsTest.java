@@ -1,5 +1,6 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Summaries;
 import org.biodid.perf.model.RunSummary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,5 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
-import org.biodid.perf.model.Baseline;
-import org.biodid.perf.model.OperationStats;
-import org.biodid.perf.model.RunSummary;
-import org.biodid.perf.model.Targets;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,12 +9,12 @@ import java.util.Map;
 /**
  * Run summaries for the harness's own tests.
  */
-final class Summaries {
+public final class Summaries {
 
     private Summaries() {
     }
 
-    static RunSummary summary(String runId, String workload, boolean passed, Instant startedAt, long healthP95,
+    public static RunSummary summary(String runId, String workload, boolean passed, Instant startedAt, long healthP95,
                               long verifyP95) {
         Map<String, OperationStats> operations = new LinkedHashMap<>();
         operations.put("health", new OperationStats("health", 5000, 0, 0, 500, 0, 1.2, 1, 1, healthP95, 3, 30));

@@ -1,5 +1,7 @@
-package org.biodid.perf.model;
+package org.biodid.perf.support;
 
+import org.biodid.perf.model.Targets;
+import org.biodid.perf.model.OperationStats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
