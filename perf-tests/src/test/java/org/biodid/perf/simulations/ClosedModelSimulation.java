@@ -25,7 +25,8 @@ public final class ClosedModelSimulation extends BioDidSimulation {
      * Build the workload.
      */
     public ClosedModelSimulation() {
-        super(new Workload("closed", List.of("health", "verify", "enroll", "generate"), 0, false, false, true, true));
+        super(new Workload("closed", List.of("health", "verify", "enroll", "generate"), 0,
+                           Workload.Checks.latencyOnly().withRss()));
         int users = PerfConfig.getInt("biodid.perf.users", 1000);
         Duration ramp = warmup(20);
         Duration hold = duration(60);

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -52,6 +53,12 @@ public final class Chains {
     private static final long IMPOSTOR_OFFSET = 1L << 40;
     private static final String RT = "biodid_rt";
     private static final String T0 = "biodid_t0";
+    private static final String ST = "biodid_status";
+    private static final String SENT = "biodid_sent";
+    /** Verification kinds: what answer is right, and whether a rejection is a biometric outcome. */
+    private static final String GENUINE_CAPTURE = "genuine_capture";
+    private static final String GENUINE_PROOF = "genuine_proof";
+    private static final String IMPOSTOR = "impostor";
 
     private final RunRecorder recorder;
     private final IdentityPool pool;
@@ -61,6 +68,7 @@ public final class Chains {
     private final double proofShare;
     private final int fingers;
     private final long runNonce;
+    private final int maxInFlight;
     private final ClientProofs proofs = new ClientProofs();
 
     /**
@@ -74,9 +82,11 @@ public final class Chains {
      * @param proofShare share of verifications in the {@code biometric_hash} form (the rest send fingers)
      * @param fingers fingers per enrolment and verification (2–10)
      * @param runNonce makes wallet addresses unique per run
+     * @param maxInFlight requests waiting for an answer at once beyond which the run is stopped (the service has
+     *                    collapsed; more arrivals would exhaust the load generator's sockets and heap)
      */
     public Chains(RunRecorder recorder, IdentityPool pool, FingerprintSource prints, String apiKey,
-                  double impostorShare, double proofShare, int fingers, long runNonce) {
+                  double impostorShare, double proofShare, int fingers, long runNonce, int maxInFlight) {
         if (fingers < 2 || fingers > FINGERS.size()) {
             throw new IllegalArgumentException("fingers must be 2..10");
         }
@@ -88,6 +98,7 @@ public final class Chains {
         this.proofShare = proofShare;
         this.fingers = fingers;
         this.runNonce = runNonce;
+        this.maxInFlight = maxInFlight;
     }
 
     /**
@@ -141,11 +152,7 @@ public final class Chains {
             String body = "{\"wallet_address\":\"" + wallet + "\",\"network\":\"testnet\",\"fingers\":"
                     + fingersJson(scans(identity, random)) + "}";
             return session.set("enroll_identity", identity).set("enroll_wallet", wallet).set("enroll_body", body);
-        }).exec(timed("enroll", measured,
-                      session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
-                                                                    session.getString("enroll_wallet"),
-                                                                    session.getString("enroll_did"),
-                                                                    helpers(session.getMap("enroll_helpers")))),
+        }).exec(timed("enroll", measured, null,
                       http("enroll").post("/api/v1/did/enroll")
                               .header("X-API-Key", apiKey)
                               .body(StringBody("#{enroll_body}")).asJson(),
@@ -202,16 +209,26 @@ public final class Chains {
             }
             String body = "{\"wallet_address\":\"" + subject.wallet() + "\",\"timestamp\":" + timestamp + ","
                     + evidence + "}";
+            String kind = impostor ? IMPOSTOR : method.equals("fingers") ? GENUINE_CAPTURE : GENUINE_PROOF;
             return session.set("verify_body", body)
                     .set("verify_did", subject.did())
                     .set("verify_method", method)
-                    .set("verify_expected", !impostor);
-        }).exec(timed("verify", measured, null,
+                    .set("verify_kind", kind)
+                    .remove("verify_answer");
+        }).exec(timed("verify", measured, this::countVerification,
                       http("verify").post("/api/v1/did/verify")
                               .header("X-API-Key", apiKey)
                               .body(StringBody("#{verify_body}")).asJson(),
                       status().is(200),
-                      jsonPath("$.verified").ofBoolean().is(session -> session.getBoolean("verify_expected")),
+                      jsonPath("$.verified").ofBoolean().saveAs("verify_answer"),
+                      // Right: an impostor refused, a genuine proof accepted. A genuine fresh capture may be
+                      // refused: that is the matcher's false-reject rate (counted apart), not a wrong answer.
+                      jsonPath("$.verified").ofBoolean()
+                              .transformWithSession((verified, session) -> switch (session.getString("verify_kind")) {
+                                  case IMPOSTOR -> !verified;
+                                  case GENUINE_PROOF -> verified;
+                                  default -> true;
+                              }).is(true),
                       jsonPath("$.did").isEL("#{verify_did}"),
                       jsonPath("$.method").isEL("#{verify_method}")));
     }
@@ -230,26 +247,67 @@ public final class Chains {
                 percent(GENERATE_WEIGHT).then(generate(measured)));
     }
 
-    private ChainBuilder timed(String operation, boolean measured, Consumer<Session> onSuccess,
+    private ChainBuilder timed(String operation, boolean measured, Consumer<Session> onMeasured,
                                HttpRequestActionBuilder request, CheckBuilder... checks) {
-        // The response time is saved by the first check, so it is there even when a later check fails.
-        HttpRequestActionBuilder checked = request.check(responseTimeInMillis().saveAs(RT)).check(checks);
-        return exec(session -> session.remove(RT).set(T0, System.currentTimeMillis()))
+        // The response time and the status are saved by the first checks, so they are there even when a later
+        // check fails.
+        HttpRequestActionBuilder checked = request.check(responseTimeInMillis().saveAs(RT), status().saveAs(ST))
+                .check(checks);
+        return exec(session -> session.remove(RT).remove(ST).set(T0, System.currentTimeMillis())
+                .set(SENT, recorder.admit(maxInFlight)))
+                // Bounded run: once the service has stopped keeping up, stop injecting (the verdict is fail).
+                .exec(stopLoadGeneratorIf(session -> "stopped: " + recorder.aborted(),
+                                          session -> !session.getBoolean(SENT)))
                 .exec(checked)
                 .exec(session -> {
+                    recorder.done();
                     boolean ok = !session.isFailed();
                     if (measured) {
                         long start = session.getLong(T0);
                         long responseTime = session.contains(RT) ? session.getLong(RT)
-                                : System.currentTimeMillis() - start; // no response at all (connection error)
-                        recorder.record(operation, start, responseTime, ok);
+                                : System.currentTimeMillis() - start; // no response at all (timeout, connection)
+                        int status = session.contains(ST) ? session.getInt(ST) : 0;
+                        RunRecorder.Outcome outcome = ok ? RunRecorder.Outcome.OK
+                                : status == 0 || status >= 500 ? RunRecorder.Outcome.SERVER_FAULT
+                                : RunRecorder.Outcome.WRONG_ANSWER;
+                        if (recorder.record(operation, start, responseTime, outcome) && onMeasured != null) {
+                            onMeasured.accept(session);
+                        }
                     }
-                    if (ok && onSuccess != null) {
-                        onSuccess.accept(session);
+                    if (ok && onSuccess(operation) != null) {
+                        onSuccess(operation).accept(session);
                     }
                     // One request per outcome: a KO is counted once, here and by Gatling, not carried on.
                     return session.markAsSucceeded();
                 });
+    }
+
+    /** Enrolments join the pool that verifications draw from. */
+    private Consumer<Session> onSuccess(String operation) {
+        return operation.equals("enroll")
+                ? session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
+                                                                session.getString("enroll_wallet"),
+                                                                session.getString("enroll_did"),
+                                                                helpers(session.getMap("enroll_helpers"))))
+                : null;
+    }
+
+    /** Biometric outcomes of a measured verification: false rejects of genuine captures, impostors accepted. */
+    private void countVerification(Session session) {
+        if (!session.contains("verify_answer")) {
+            return;
+        }
+        boolean verified = session.getBoolean("verify_answer");
+        switch (session.getString("verify_kind")) {
+            case GENUINE_CAPTURE -> recorder.genuineCapture(!verified);
+            case IMPOSTOR -> {
+                if (verified) {
+                    recorder.impostorAccepted();
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     /**
