@@ -33,4 +33,21 @@ public final class Summaries {
                               server, null, environment, Targets.load(), checks, List.of(), passed,
                               Baseline.compare(operations, List.of(), 20, 2), false, null, null, null);
     }
+
+    /**
+     * The same summary with another verdict.
+     *
+     * @param s summary
+     * @param verdict verdict
+     * @param reasons reasons
+     * @return summary
+     */
+    public static RunSummary withVerdict(RunSummary s, String verdict, List<String> reasons) {
+        return new RunSummary(s.schemaVersion(), s.runId(), s.workload(), s.simulation(), s.startedAt(),
+                              s.finishedAt(), s.measuredStart(), s.measuredEnd(), s.measuredSeconds(), s.offeredRps(),
+                              s.requests(), s.errors(), s.errorRatePercent(), s.throughputRps(), s.operations(),
+                              s.levels(), s.server(), s.loadGenerator(), s.environment(), s.targets(), s.checks(),
+                              s.bar(), Verdict.PASS.equals(verdict), s.baseline(), s.regression(), s.kneeRps(),
+                              s.gatlingRunDir(), s.jfrFile(), verdict, reasons, null, null, null);
+    }
 }

@@ -124,6 +124,29 @@ class HarnessPartsTest {
     }
 
     @Test
+    void theGateTellsInconclusiveFromFailAndJudgesTheReRun(@TempDir Path dir) throws Exception {
+        Instant buildStart = Instant.now().minusSeconds(1);
+        RunSummary first = Summaries.summary("first", "mixed", false, Instant.now(), 1, 70);
+        Summaries.withVerdict(first, "inconclusive", List.of("health.p95 = 70.0, target < 20.0",
+                                                             "foreign CPU 48.0 % of the machine"))
+                .write(dir.resolve("first.json"));
+        String inconclusive = RunGate.check(dir, buildStart, false);
+        assertTrue(inconclusive.startsWith("performance gate INCONCLUSIVE"), inconclusive);
+        assertTrue(inconclusive.contains("foreign CPU 48.0 %"), inconclusive);
+        assertNull(RunGate.check(dir, buildStart, true)); // allowed: reported, not failed
+        Thread.sleep(20); // the re-run's summary is the newer file
+        Summaries.summary("rerun", "mixed", true, Instant.now(), 1, 7).write(dir.resolve("rerun.json"));
+        Files.setLastModifiedTime(dir.resolve("rerun.json"),
+                                  java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(1)));
+        assertNull(RunGate.check(dir, buildStart, false)); // the re-run passed
+        Summaries.summary("rerun", "mixed", false, Instant.now(), 1, 70).write(dir.resolve("rerun.json"));
+        Files.setLastModifiedTime(dir.resolve("rerun.json"),
+                                  java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(1)));
+        String failed = RunGate.check(dir, buildStart, true);
+        assertTrue(failed.startsWith("performance gate FAILED after an automatic re-run"), failed);
+    }
+
+    @Test
     void theSummaryRoundTripsThroughJson(@TempDir Path dir) throws Exception {
         RunSummary summary = Summaries.summary("x", "mixed", true, Instant.parse("2026-11-28T01:00:00Z"), 1, 7);
         Path file = dir.resolve("x.json");

@@ -71,10 +71,11 @@ public final class RunGate {
         }
         Path file = fresh.getLast();
         RunSummary last = RunSummary.read(file);
-        if (last.requests() == 0) {
-            return "performance gate FAILED: the simulation ran no measured request (" + file + ")";
-        }
         String verdict = last.verdict() != null ? last.verdict() : last.passed() ? Verdict.PASS : Verdict.FAIL;
+        if (last.requests() == 0 && !Verdict.INCONCLUSIVE.equals(verdict)) {
+            return "performance gate FAILED: the simulation ran no measured request: " + last.verdictReasons()
+                    + " (" + file + ")";
+        }
         String runs = fresh.size() > 1 ? " after an automatic re-run (the first run was inconclusive)" : "";
         return switch (verdict) {
             case Verdict.PASS -> {
