@@ -13,7 +13,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import java.util.function.Consumer;
 
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FingerScan;
-import org.biodid.biometrics.Minutia;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
@@ -150,7 +148,7 @@ public final class Chains {
             String wallet = Dids.testnetAddress(runNonce, identity);
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
             String body = "{\"wallet_address\":\"" + wallet + "\",\"network\":\"testnet\",\"fingers\":"
-                    + fingersJson(scans(identity, random)) + "}";
+                    + CaptureJson.fingers(scans(identity, random)) + "}";
             return session.set("enroll_identity", identity).set("enroll_wallet", wallet).set("enroll_body", body);
         }).exec(timed("enroll", measured, null,
                       http("enroll").post("/api/v1/did/enroll")
@@ -205,7 +203,7 @@ public final class Chains {
             if (evidence == null) {
                 method = "fingers";
                 long capturedFrom = impostor ? IMPOSTOR_OFFSET + subject.identity() : subject.identity();
-                evidence = "\"fingers\":" + fingersJson(scans(capturedFrom, random));
+                evidence = "\"fingers\":" + CaptureJson.fingers(scans(capturedFrom, random));
             }
             String body = "{\"wallet_address\":\"" + subject.wallet() + "\",\"timestamp\":" + timestamp + ","
                     + evidence + "}";
@@ -288,7 +286,7 @@ public final class Chains {
                 ? session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
                                                                 session.getString("enroll_wallet"),
                                                                 session.getString("enroll_did"),
-                                                                helpers(session.getMap("enroll_helpers"))))
+                                                                CaptureJson.helpers(session.getMap("enroll_helpers"))))
                 : null;
     }
 
@@ -333,35 +331,5 @@ public final class Chains {
             scans.add(new FingerScan(FINGERS.get(finger), prints.impression(identity, finger, random)));
         }
         return scans;
-    }
-
-    private static String fingersJson(List<FingerScan> scans) {
-        StringBuilder json = new StringBuilder(scans.size() * 1200).append('[');
-        for (int f = 0; f < scans.size(); f++) {
-            FingerScan scan = scans.get(f);
-            if (f > 0) {
-                json.append(',');
-            }
-            json.append("{\"finger_id\":\"").append(scan.finger().wireName()).append("\",\"minutiae\":[");
-            List<Minutia> minutiae = scan.minutiae();
-            for (int i = 0; i < minutiae.size(); i++) {
-                Minutia m = minutiae.get(i);
-                if (i > 0) {
-                    json.append(',');
-                }
-                double angle = Math.round(m.angle() * 100) / 100.0;
-                json.append('[').append(Math.round(m.x() * 100) / 100.0)
-                        .append(',').append(Math.round(m.y() * 100) / 100.0)
-                        .append(',').append(angle >= 360 ? 0.0 : angle).append(']');
-            }
-            json.append("]}");
-        }
-        return json.append(']').toString();
-    }
-
-    private static Map<String, String> helpers(Map<String, Object> response) {
-        Map<String, String> helpers = new LinkedHashMap<>();
-        response.forEach((finger, helper) -> helpers.put(finger, String.valueOf(((Map<?, ?>) helper).get("data"))));
-        return helpers;
     }
 }
