@@ -117,7 +117,8 @@ public final class Report {
             if (p != null) {
                 out.append(String.format("  %s pauses in window: %d, total %.1f ms, max %.1f ms (%s); GC %d, total %.1f ms,"
                                                  + " max %.1f ms%n", e[0], p.count(), p.totalMs(), p.maxMs(),
-                                         p.maxOperation(), p.gcCount(), p.gcTotalMs(), p.gcMaxMs()));
+                                         p.maxOperation() == null ? "-" : p.maxOperation(), p.gcCount(), p.gcTotalMs(),
+                                         p.gcMaxMs()));
             }
         }
         n.outliers().forEach(o -> out.append(String.format(
