@@ -150,6 +150,18 @@ public final class PerfRun {
             PerfConfig.get("biodid.service.db.url").ifPresent(v -> env.put("DB_CONNECTION_URL", v));
             PerfConfig.get("biodid.service.db.user").ifPresent(v -> env.put("DB_CONNECTION_USERNAME", v));
             PerfConfig.get("biodid.service.db.password").ifPresent(v -> env.put("DB_CONNECTION_PASSWORD", v));
+            // Enrolments carry no CIP-30 wallet signature yet (the harness has no signing wallet): the service under
+            // test accepts unsigned enrolments. Unknown to services that predate the setting, so harmless there.
+            env.put("APP_REQUIRE_WALLET_SIGNATURE", PerfConfig.get("biodid.service.requireWalletSignature", "false"));
+            // Any other setting of the service: -Dbiodid.service.env=NAME=value,NAME2=value2
+            PerfConfig.get("biodid.service.env").ifPresent(list -> {
+                for (String pair : list.split(",")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                    }
+                }
+            });
             service = ServiceProcess.start(settings.serviceJar(), settings.port(), settings.serviceJvmArgs(), env,
                                            settings.profile(), Duration.ofSeconds(90));
             sampler = ResourceSampler.start(service.pid());
