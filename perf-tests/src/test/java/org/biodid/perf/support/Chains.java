@@ -253,11 +253,7 @@ public final class Chains {
                 .check(checks);
         return exec(session -> session.remove(RT).remove(ST).set(T0, System.currentTimeMillis())
                 .set(SENT, recorder.admit(maxInFlight)))
-                // Bounded run: once the service has stopped keeping up, stop injecting (the verdict is fail).
-                .exec(stopLoadGeneratorIf(session -> "stopped: " + recorder.aborted(),
-                                          session -> !session.getBoolean(SENT)))
-                .exec(checked)
-                .exec(session -> {
+                .doIfOrElse(session -> session.getBoolean(SENT)).then(exec(checked).exec(session -> {
                     recorder.done();
                     boolean ok = !session.isFailed();
                     if (measured) {
@@ -277,7 +273,14 @@ public final class Chains {
                     }
                     // One request per outcome: a KO is counted once, here and by Gatling, not carried on.
                     return session.markAsSucceeded();
-                });
+                }))
+                // Bounded run: once the service has stopped keeping up, no request is sent any more and the first
+                // user turned away stops the load generator (the verdict decides fail or inconclusive).
+                .orElse(exec(session -> {
+                    recorder.done();
+                    return session;
+                }).exec(stopLoadGeneratorIf(session -> "stopped: " + recorder.aborted(),
+                                            session -> recorder.firstToStop())));
     }
 
     /** Enrolments join the pool that verifications draw from. */

@@ -33,6 +33,8 @@ public final class RunRecorder {
     private final AtomicLong genuineCaptures = new AtomicLong();
     private final AtomicLong biometricRejects = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean stopRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<String> aborted =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -166,6 +168,16 @@ public final class RunRecorder {
      */
     public void done() {
         inFlight.decrementAndGet();
+    }
+
+    /**
+     * Whether the caller is the first to be turned away since the run was stopped (only it stops the load
+     * generator; the others just send nothing).
+     *
+     * @return true once
+     */
+    public boolean firstToStop() {
+        return aborted.get() != null && stopRequested.compareAndSet(false, true);
     }
 
     /**
