@@ -153,6 +153,12 @@ public final class PerfRun {
             // Enrolments carry no CIP-30 wallet signature yet (the harness has no signing wallet): the service under
             // test accepts unsigned enrolments. Unknown to services that predate the setting, so harmless there.
             env.put("APP_REQUIRE_WALLET_SIGNATURE", PerfConfig.get("biodid.service.requireWalletSignature", "false"));
+            // The verification failure budget (5 failures in a row per subject and key, then 429) stays on, with
+            // limits no run reaches: a tenth of the verifications are impostors, so a long run would lock subjects
+            // and turn genuine verifications into refusals. Unknown to services without a budget.
+            env.put("APP_VERIFY_FAILURES_LIMIT", PerfConfig.get("biodid.service.verifyFailuresLimit", "1000000"));
+            env.put("APP_VERIFY_FAILURES_SUBJECT_LIMIT",
+                    PerfConfig.get("biodid.service.verifyFailuresLimit", "1000000"));
             // Any other setting of the service: -Dbiodid.service.env=NAME=value,NAME2=value2
             PerfConfig.get("biodid.service.env").ifPresent(list -> {
                 for (String pair : list.split(",")) {
