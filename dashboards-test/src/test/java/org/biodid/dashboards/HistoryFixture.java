@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
-import org.biodid.perf.support.OperationStats;
-import org.biodid.perf.support.RunHistory;
-import org.biodid.perf.support.RunSummary;
-import org.biodid.perf.support.Targets;
+import org.biodid.perf.model.OperationStats;
+import org.biodid.perf.model.RunHistory;
+import org.biodid.perf.model.RunSummary;
+import org.biodid.perf.model.Targets;
 
 /**
  * Realistic benchmark runs, as the harness summarizes them, recorded through the harness's own writer.
@@ -153,7 +153,7 @@ final class HistoryFixture {
     }
 
     private static Targets loadTargets() {
-        Path file = Path.of(System.getProperty("biodid.targetsFile", "../perf-tests/src/test/resources/targets.properties"));
+        Path file = Path.of(System.getProperty("biodid.targetsFile", "../perf-tests/src/main/resources/targets.properties"));
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);

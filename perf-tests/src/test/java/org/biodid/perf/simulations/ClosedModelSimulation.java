@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.biodid.perf.support.BioDidSimulation;
-import org.biodid.perf.support.PerfConfig;
+import org.biodid.perf.model.PerfConfig;
 import org.biodid.perf.support.Workload;
 
 /**
@@ -25,7 +25,8 @@ public final class ClosedModelSimulation extends BioDidSimulation {
      * Build the workload.
      */
     public ClosedModelSimulation() {
-        super(new Workload("closed", List.of("health", "verify", "enroll", "generate"), 0, false, false, true, true));
+        super(new Workload("closed", List.of("health", "verify", "enroll", "generate"), 0,
+                           Workload.Checks.latencyOnly().withRss()));
         int users = PerfConfig.getInt("biodid.perf.users", 1000);
         Duration ramp = warmup(20);
         Duration hold = duration(60);

@@ -18,7 +18,7 @@ public final class MixedWorkloadSimulation extends BioDidSimulation {
      */
     public MixedWorkloadSimulation() {
         super(new Workload("mixed", List.of("health", "verify", "enroll", "generate"), rate(1100),
-                           true, false, false, true));
+                           Workload.Checks.latencyOnly().withThroughput()));
         double rate = rate(1100);
         setUp(seedEnrollments()
                       .andThen(warmupPhase(chains().mixed(false), rate, warmup(10))

@@ -18,7 +18,7 @@ public final class NormalLoadSimulation extends BioDidSimulation {
      */
     public NormalLoadSimulation() {
         super(new Workload("normal", List.of("health", "verify", "enroll", "generate"), rate(300),
-                           false, true, false, true));
+                           Workload.Checks.latencyOnly().withCpu()));
         double rate = rate(300);
         setUp(seedEnrollments()
                       .andThen(warmupPhase(chains().mixed(false), rate, warmup(10))

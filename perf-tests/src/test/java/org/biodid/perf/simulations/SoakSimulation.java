@@ -17,7 +17,7 @@ public final class SoakSimulation extends BioDidSimulation {
      */
     public SoakSimulation() {
         super(new Workload("soak", List.of("health", "verify", "enroll", "generate"), rate(500),
-                           false, false, false, true));
+                           Workload.Checks.latencyOnly()));
         double rate = rate(500);
         setUp(seedEnrollments()
                       .andThen(warmupPhase(chains().mixed(false), rate, warmup(30))

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.biodid.perf.support.BioDidSimulation;
-import org.biodid.perf.support.PerfConfig;
+import org.biodid.perf.model.PerfConfig;
 import org.biodid.perf.support.Workload;
 
 /**
@@ -24,7 +24,7 @@ public final class StressSimulation extends BioDidSimulation {
      */
     public StressSimulation() {
         super(new Workload("stress", List.of("health", "verify", "enroll", "generate"), 0,
-                           false, false, false, false));
+                           Workload.Checks.errorsOnly()));
         double start = PerfConfig.getDouble("biodid.perf.startRate", 400);
         double step = PerfConfig.getDouble("biodid.perf.step", 200);
         int levels = PerfConfig.getInt("biodid.perf.levels", 10);

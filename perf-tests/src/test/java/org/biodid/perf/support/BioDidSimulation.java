@@ -1,5 +1,7 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.PerfConfig;
+
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;

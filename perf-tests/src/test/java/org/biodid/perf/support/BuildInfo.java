@@ -1,5 +1,7 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.PerfConfig;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

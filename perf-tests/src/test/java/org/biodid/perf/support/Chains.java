@@ -6,13 +6,13 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FingerScan;
-import org.biodid.biometrics.Minutia;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
@@ -52,6 +51,12 @@ public final class Chains {
     private static final long IMPOSTOR_OFFSET = 1L << 40;
     private static final String RT = "biodid_rt";
     private static final String T0 = "biodid_t0";
+    private static final String ST = "biodid_status";
+    private static final String SENT = "biodid_sent";
+    /** Verification kinds: what answer is right, and whether a rejection is a biometric outcome. */
+    private static final String GENUINE_CAPTURE = "genuine_capture";
+    private static final String GENUINE_PROOF = "genuine_proof";
+    private static final String IMPOSTOR = "impostor";
 
     private final RunRecorder recorder;
     private final IdentityPool pool;
@@ -61,6 +66,7 @@ public final class Chains {
     private final double proofShare;
     private final int fingers;
     private final long runNonce;
+    private final int maxInFlight;
     private final ClientProofs proofs = new ClientProofs();
 
     /**
@@ -74,9 +80,11 @@ public final class Chains {
      * @param proofShare share of verifications in the {@code biometric_hash} form (the rest send fingers)
      * @param fingers fingers per enrolment and verification (2–10)
      * @param runNonce makes wallet addresses unique per run
+     * @param maxInFlight requests waiting for an answer at once beyond which the run is stopped (the service has
+     *                    collapsed; more arrivals would exhaust the load generator's sockets and heap)
      */
     public Chains(RunRecorder recorder, IdentityPool pool, FingerprintSource prints, String apiKey,
-                  double impostorShare, double proofShare, int fingers, long runNonce) {
+                  double impostorShare, double proofShare, int fingers, long runNonce, int maxInFlight) {
         if (fingers < 2 || fingers > FINGERS.size()) {
             throw new IllegalArgumentException("fingers must be 2..10");
         }
@@ -88,6 +96,7 @@ public final class Chains {
         this.proofShare = proofShare;
         this.fingers = fingers;
         this.runNonce = runNonce;
+        this.maxInFlight = maxInFlight;
     }
 
     /**
@@ -139,13 +148,9 @@ public final class Chains {
             String wallet = Dids.testnetAddress(runNonce, identity);
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
             String body = "{\"wallet_address\":\"" + wallet + "\",\"network\":\"testnet\",\"fingers\":"
-                    + fingersJson(scans(identity, random)) + "}";
+                    + CaptureJson.fingers(scans(identity, random)) + "}";
             return session.set("enroll_identity", identity).set("enroll_wallet", wallet).set("enroll_body", body);
-        }).exec(timed("enroll", measured,
-                      session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
-                                                                    session.getString("enroll_wallet"),
-                                                                    session.getString("enroll_did"),
-                                                                    helpers(session.getMap("enroll_helpers")))),
+        }).exec(timed("enroll", measured, null,
                       http("enroll").post("/api/v1/did/enroll")
                               .header("X-API-Key", apiKey)
                               .body(StringBody("#{enroll_body}")).asJson(),
@@ -198,20 +203,30 @@ public final class Chains {
             if (evidence == null) {
                 method = "fingers";
                 long capturedFrom = impostor ? IMPOSTOR_OFFSET + subject.identity() : subject.identity();
-                evidence = "\"fingers\":" + fingersJson(scans(capturedFrom, random));
+                evidence = "\"fingers\":" + CaptureJson.fingers(scans(capturedFrom, random));
             }
             String body = "{\"wallet_address\":\"" + subject.wallet() + "\",\"timestamp\":" + timestamp + ","
                     + evidence + "}";
+            String kind = impostor ? IMPOSTOR : method.equals("fingers") ? GENUINE_CAPTURE : GENUINE_PROOF;
             return session.set("verify_body", body)
                     .set("verify_did", subject.did())
                     .set("verify_method", method)
-                    .set("verify_expected", !impostor);
-        }).exec(timed("verify", measured, null,
+                    .set("verify_kind", kind)
+                    .remove("verify_answer");
+        }).exec(timed("verify", measured, this::countVerification,
                       http("verify").post("/api/v1/did/verify")
                               .header("X-API-Key", apiKey)
                               .body(StringBody("#{verify_body}")).asJson(),
                       status().is(200),
-                      jsonPath("$.verified").ofBoolean().is(session -> session.getBoolean("verify_expected")),
+                      jsonPath("$.verified").ofBoolean().saveAs("verify_answer"),
+                      // Right: an impostor refused, a genuine proof accepted. A genuine fresh capture may be
+                      // refused: that is the matcher's false-reject rate (counted apart), not a wrong answer.
+                      jsonPath("$.verified").ofBoolean()
+                              .transformWithSession((verified, session) -> switch (session.getString("verify_kind")) {
+                                  case IMPOSTOR -> !verified;
+                                  case GENUINE_PROOF -> verified;
+                                  default -> true;
+                              }).is(true),
                       jsonPath("$.did").isEL("#{verify_did}"),
                       jsonPath("$.method").isEL("#{verify_method}")));
     }
@@ -230,26 +245,70 @@ public final class Chains {
                 percent(GENERATE_WEIGHT).then(generate(measured)));
     }
 
-    private ChainBuilder timed(String operation, boolean measured, Consumer<Session> onSuccess,
+    private ChainBuilder timed(String operation, boolean measured, Consumer<Session> onMeasured,
                                HttpRequestActionBuilder request, CheckBuilder... checks) {
-        // The response time is saved by the first check, so it is there even when a later check fails.
-        HttpRequestActionBuilder checked = request.check(responseTimeInMillis().saveAs(RT)).check(checks);
-        return exec(session -> session.remove(RT).set(T0, System.currentTimeMillis()))
-                .exec(checked)
-                .exec(session -> {
+        // The response time and the status are saved by the first checks, so they are there even when a later
+        // check fails.
+        HttpRequestActionBuilder checked = request.check(responseTimeInMillis().saveAs(RT), status().saveAs(ST))
+                .check(checks);
+        return exec(session -> session.remove(RT).remove(ST).set(T0, System.currentTimeMillis())
+                .set(SENT, recorder.admit(maxInFlight)))
+                .doIfOrElse(session -> session.getBoolean(SENT)).then(exec(checked).exec(session -> {
+                    recorder.done();
                     boolean ok = !session.isFailed();
                     if (measured) {
                         long start = session.getLong(T0);
                         long responseTime = session.contains(RT) ? session.getLong(RT)
-                                : System.currentTimeMillis() - start; // no response at all (connection error)
-                        recorder.record(operation, start, responseTime, ok);
+                                : System.currentTimeMillis() - start; // no response at all (timeout, connection)
+                        int status = session.contains(ST) ? session.getInt(ST) : 0;
+                        RunRecorder.Outcome outcome = ok ? RunRecorder.Outcome.OK
+                                : status == 0 || status >= 500 ? RunRecorder.Outcome.SERVER_FAULT
+                                : RunRecorder.Outcome.WRONG_ANSWER;
+                        if (recorder.record(operation, start, responseTime, outcome) && onMeasured != null) {
+                            onMeasured.accept(session);
+                        }
                     }
-                    if (ok && onSuccess != null) {
-                        onSuccess.accept(session);
+                    if (ok && onSuccess(operation) != null) {
+                        onSuccess(operation).accept(session);
                     }
                     // One request per outcome: a KO is counted once, here and by Gatling, not carried on.
                     return session.markAsSucceeded();
-                });
+                }))
+                // Bounded run: once the service has stopped keeping up, no request is sent any more and the first
+                // user turned away stops the load generator (the verdict decides fail or inconclusive).
+                .orElse(exec(session -> {
+                    recorder.done();
+                    return session;
+                }).exec(stopLoadGeneratorIf(session -> "stopped: " + recorder.aborted(),
+                                            session -> recorder.firstToStop())));
+    }
+
+    /** Enrolments join the pool that verifications draw from. */
+    private Consumer<Session> onSuccess(String operation) {
+        return operation.equals("enroll")
+                ? session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
+                                                                session.getString("enroll_wallet"),
+                                                                session.getString("enroll_did"),
+                                                                CaptureJson.helpers(session.getMap("enroll_helpers"))))
+                : null;
+    }
+
+    /** Biometric outcomes of a measured verification: false rejects of genuine captures, impostors accepted. */
+    private void countVerification(Session session) {
+        if (!session.contains("verify_answer")) {
+            return;
+        }
+        boolean verified = session.getBoolean("verify_answer");
+        switch (session.getString("verify_kind")) {
+            case GENUINE_CAPTURE -> recorder.genuineCapture(!verified);
+            case IMPOSTOR -> {
+                if (verified) {
+                    recorder.impostorAccepted();
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     /**
@@ -275,35 +334,5 @@ public final class Chains {
             scans.add(new FingerScan(FINGERS.get(finger), prints.impression(identity, finger, random)));
         }
         return scans;
-    }
-
-    private static String fingersJson(List<FingerScan> scans) {
-        StringBuilder json = new StringBuilder(scans.size() * 1200).append('[');
-        for (int f = 0; f < scans.size(); f++) {
-            FingerScan scan = scans.get(f);
-            if (f > 0) {
-                json.append(',');
-            }
-            json.append("{\"finger_id\":\"").append(scan.finger().wireName()).append("\",\"minutiae\":[");
-            List<Minutia> minutiae = scan.minutiae();
-            for (int i = 0; i < minutiae.size(); i++) {
-                Minutia m = minutiae.get(i);
-                if (i > 0) {
-                    json.append(',');
-                }
-                double angle = Math.round(m.angle() * 100) / 100.0;
-                json.append('[').append(Math.round(m.x() * 100) / 100.0)
-                        .append(',').append(Math.round(m.y() * 100) / 100.0)
-                        .append(',').append(angle >= 360 ? 0.0 : angle).append(']');
-            }
-            json.append("]}");
-        }
-        return json.append(']').toString();
-    }
-
-    private static Map<String, String> helpers(Map<String, Object> response) {
-        Map<String, String> helpers = new LinkedHashMap<>();
-        response.forEach((finger, helper) -> helpers.put(finger, String.valueOf(((Map<?, ?>) helper).get("data"))));
-        return helpers;
     }
 }

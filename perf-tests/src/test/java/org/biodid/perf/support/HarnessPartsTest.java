@@ -1,5 +1,8 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Summaries;
+import org.biodid.perf.model.RunSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -109,15 +112,38 @@ class HarnessPartsTest {
     @Test
     void theGateFailsABuildInWhichNoSimulationRan(@TempDir Path dir) {
         Instant buildStart = Instant.now().minusSeconds(1);
-        assertTrue(RunGate.check(dir.resolve("missing"), buildStart).contains("no simulation ran"));
-        assertTrue(RunGate.check(dir, buildStart).contains("no simulation ran"));
+        assertTrue(RunGate.check(dir.resolve("missing"), buildStart, false).contains("no simulation ran"));
+        assertTrue(RunGate.check(dir, buildStart, false).contains("no simulation ran"));
 
         Summaries.summary("old", "mixed", true, Instant.now(), 1, 7).write(dir.resolve("old.json"));
-        assertTrue(RunGate.check(dir, Instant.now().plusSeconds(60)).contains("no simulation ran"));
-        assertNull(RunGate.check(dir, buildStart));
+        assertTrue(RunGate.check(dir, Instant.now().plusSeconds(60), false).contains("no simulation ran"));
+        assertNull(RunGate.check(dir, buildStart, false));
 
         Summaries.summary("bad", "mixed", false, Instant.now(), 1, 7).write(dir.resolve("bad.json"));
-        assertTrue(RunGate.check(dir, buildStart).contains("targets missed: [health.p95"));
+        assertTrue(RunGate.check(dir, buildStart, false).startsWith("performance gate FAILED"));
+    }
+
+    @Test
+    void theGateTellsInconclusiveFromFailAndJudgesTheReRun(@TempDir Path dir) throws Exception {
+        Instant buildStart = Instant.now().minusSeconds(1);
+        RunSummary first = Summaries.summary("first", "mixed", false, Instant.now(), 1, 70);
+        Summaries.withVerdict(first, "inconclusive", List.of("health.p95 = 70.0, target < 20.0",
+                                                             "foreign CPU 48.0 % of the machine"))
+                .write(dir.resolve("first.json"));
+        String inconclusive = RunGate.check(dir, buildStart, false);
+        assertTrue(inconclusive.startsWith("performance gate INCONCLUSIVE"), inconclusive);
+        assertTrue(inconclusive.contains("foreign CPU 48.0 %"), inconclusive);
+        assertNull(RunGate.check(dir, buildStart, true)); // allowed: reported, not failed
+        Thread.sleep(20); // the re-run's summary is the newer file
+        Summaries.summary("rerun", "mixed", true, Instant.now(), 1, 7).write(dir.resolve("rerun.json"));
+        Files.setLastModifiedTime(dir.resolve("rerun.json"),
+                                  java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(1)));
+        assertNull(RunGate.check(dir, buildStart, false)); // the re-run passed
+        Summaries.summary("rerun", "mixed", false, Instant.now(), 1, 70).write(dir.resolve("rerun.json"));
+        Files.setLastModifiedTime(dir.resolve("rerun.json"),
+                                  java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(1)));
+        String failed = RunGate.check(dir, buildStart, true);
+        assertTrue(failed.startsWith("performance gate FAILED after an automatic re-run"), failed);
     }
 
     @Test

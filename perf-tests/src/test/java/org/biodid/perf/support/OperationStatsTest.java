@@ -1,5 +1,8 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Targets;
+import org.biodid.perf.model.OperationStats;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
@@ -67,9 +70,9 @@ class OperationStatsTest {
                 "verify@3", level("verify@3", 40, 0),
                 "health@4", level("health@4", 90, 0),
                 "verify@4", level("verify@4", 400, 0));
-        assertEquals(800.0, PerfRun.knee(levels, new double[] {400, 600, 800, 1000, 1200}, targets,
+        assertEquals(800.0, RunSummarizer.knee(levels, new double[] {400, 600, 800, 1000, 1200}, targets,
                                          java.util.List.of("health", "verify")));
-        assertEquals(null, PerfRun.knee(Map.of("health@0", level("health@0", 30, 0)), new double[] {400}, targets,
+        assertEquals(null, RunSummarizer.knee(Map.of("health@0", level("health@0", 30, 0)), new double[] {400}, targets,
                                         java.util.List.of("health", "verify")));
     }
 

@@ -1,5 +1,13 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.Baseline;
+import org.biodid.perf.model.JvmPauses;
+import org.biodid.perf.model.Noise;
+import org.biodid.perf.model.OperationStats;
+import org.biodid.perf.model.Outcomes;
+import org.biodid.perf.model.RunSummary;
+import org.biodid.perf.model.Targets;
+
 /**
  * The console report of a run: per-operation statistics against the targets, failed checks, the project's
  * bar, service resources, and the baseline comparison.
@@ -23,13 +31,13 @@ public final class Report {
                                  s.measuredSeconds(), s.requests(), s.errors(), s.errorRatePercent(),
                                  s.throughputRps(),
                                  s.offeredRps() > 0 ? String.format(" (offered %.0f req/s)", s.offeredRps()) : ""));
-        out.append(String.format("  %-9s %8s %6s %8s %5s %7s %5s %5s %5s %5s %6s   %s%n", "operation", "count", "KO",
-                                 "req/s", "min", "mean", "p50", "p75", "p95", "p99", "max", "targets p50/p95/p99/max"));
+        out.append(String.format("  %-9s %8s %6s %8s %5s %7s %5s %5s %5s %5s %6s %6s   %s%n", "operation", "count", "KO",
+                                 "req/s", "min", "mean", "p50", "p75", "p95", "p99", "p99.9", "max", "targets p50/p95/p99/max(p99.9)"));
         for (OperationStats o : s.operations().values()) {
             Targets.OperationTarget t = s.targets().operations().get(o.operation());
-            out.append(String.format("  %-9s %8d %6d %8.1f %5d %7.2f %5d %5d %5d %5d %6d   %s%n", o.operation(),
+            out.append(String.format("  %-9s %8d %6d %8.1f %5d %7.2f %5d %5d %5d %5d %6d %6d   %s%n", o.operation(),
                                      o.count(), o.errors(), o.throughputRps(), o.minMs(), o.meanMs(), o.p50Ms(),
-                                     o.p75Ms(), o.p95Ms(), o.p99Ms(), o.maxMs(),
+                                     o.p75Ms(), o.p95Ms(), o.p99Ms(), o.p999Ms(), o.maxMs(),
                                      t == null ? "-" : "<" + t.p50() + "/<" + t.p95() + "/<" + t.p99() + "/<" + t.max()));
         }
         if (s.levels() != null) {
@@ -72,6 +80,52 @@ public final class Report {
         if (s.baseline() != null) {
             out.append(Baseline.table(s.baseline()));
         }
+        if (s.outcomes() != null) {
+            Outcomes o = s.outcomes();
+            out.append(String.format("outcomes: %d server faults (5xx, timeouts), %d wrong answers (%d impostors accepted);"
+                                             + " biometric FRR under load %d / %d genuine captures = %.3f %% (not errors)%n",
+                                     o.serverFaults(), o.wrongAnswers(), o.impostorsAccepted(), o.biometricRejects(),
+                                     o.genuineCaptures(), o.frrUnderLoadPercent()));
+        }
+        if (s.noise() != null) {
+            out.append(noise(s.noise()));
+        }
+        out.append(String.format("VERDICT: %s%s%n", s.verdict() == null ? "-" : s.verdict().toUpperCase(),
+                                 s.aborted() != null ? " (stopped early: " + s.aborted() + ")" : ""));
+        if (s.verdictReasons() != null) {
+            s.verdictReasons().forEach(r -> out.append("  - ").append(r).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The noise section as text.
+     *
+     * @param n noise
+     * @return text
+     */
+    static String noise(Noise n) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("noise: machine busy %.1f %% (run %.1f %%, foreign %.1f %%, steal %.2f %%), load %.2f -> %.2f;"
+                                         + " calibration availability %s before, %s after%n",
+                                 n.machineBusyPercent(), n.runPercent(), n.foreignPercent(), n.stealPercent(),
+                                 n.loadAverageStart(), n.loadAverageEnd(),
+                                 n.calibrationBefore() == null ? "-" : n.calibrationBefore().availability(),
+                                 n.calibrationAfter() == null ? "-" : n.calibrationAfter().availability()));
+        for (var e : new Object[][] {{"service", n.servicePauses()}, {"load generator", n.generatorPauses()}}) {
+            JvmPauses.Stats p = (JvmPauses.Stats) e[1];
+            if (p != null) {
+                out.append(String.format("  %s pauses in window: %d, total %.1f ms, max %.1f ms (%s); GC %d, total %.1f ms,"
+                                                 + " max %.1f ms%n", e[0], p.count(), p.totalMs(), p.maxMs(),
+                                         p.maxOperation() == null ? "-" : p.maxOperation(), p.gcCount(), p.gcTotalMs(),
+                                         p.gcMaxMs()));
+            }
+        }
+        n.outliers().forEach(o -> out.append(String.format(
+                "  slowest %-8s %6.0f ms at %s; coincides with %s; service pauses %.1f ms, generator pauses %.1f ms%n",
+                o.operation(), o.maxMs(), o.startedAt(), o.coincidingOperations(), o.servicePauseMs(),
+                o.generatorPauseMs())));
+        out.append("  noisy: ").append(n.noisy() ? "YES " + n.reasons() : "no").append('\n');
         return out.toString();
     }
 

@@ -1,5 +1,7 @@
 package org.biodid.perf.support;
 
+import org.biodid.perf.model.OperationStats;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

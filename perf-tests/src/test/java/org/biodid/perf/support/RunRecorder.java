@@ -27,6 +27,16 @@ public final class RunRecorder {
     private volatile LongToIntFunction levels;
     private volatile long measureFrom = Long.MIN_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
+    private final AtomicLong serverFaults = new AtomicLong();
+    private final AtomicLong wrongAnswers = new AtomicLong();
+    private final AtomicLong impostorsAccepted = new AtomicLong();
+    private final AtomicLong genuineCaptures = new AtomicLong();
+    private final AtomicLong biometricRejects = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean stopRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<String> aborted =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * Record only requests that start inside a window (closed model: the users' ramp-in is warm-up).
@@ -58,20 +68,125 @@ public final class RunRecorder {
      * @param ok whether every check passed
      */
     public void record(String operation, long startMillis, long responseTimeMillis, boolean ok) {
+        record(operation, startMillis, responseTimeMillis, ok ? Outcome.OK : Outcome.WRONG_ANSWER);
+    }
+
+    /**
+     * Record one response with its outcome.
+     *
+     * @param operation request name
+     * @param startMillis request start, epoch ms
+     * @param responseTimeMillis response time, ms
+     * @param outcome how it ended
+     * @return whether it was inside the measured window (and so recorded)
+     */
+    public boolean record(String operation, long startMillis, long responseTimeMillis, Outcome outcome) {
         if (startMillis < measureFrom || startMillis > measureUntil) {
-            return;
+            return false;
         }
         long rt = Math.max(0, Math.min(responseTimeMillis, HIGHEST_MS));
-        series.computeIfAbsent(operation, k -> new Series()).add(rt, ok);
+        boolean ok = outcome == Outcome.OK;
+        series.computeIfAbsent(operation, k -> new Series()).add(startMillis, rt, ok);
         LongToIntFunction levelFunction = levels;
         if (levelFunction != null) {
             int level = levelFunction.applyAsInt(startMillis);
             if (level >= 0) {
-                series.computeIfAbsent(operation + "@" + level, k -> new Series()).add(rt, ok);
+                series.computeIfAbsent(operation + "@" + level, k -> new Series()).add(startMillis, rt, ok);
+            }
+        }
+        switch (outcome) {
+            case SERVER_FAULT -> serverFaults.incrementAndGet();
+            case WRONG_ANSWER -> wrongAnswers.incrementAndGet();
+            default -> {
             }
         }
         firstStart.accumulateAndGet(startMillis, Math::min);
         lastEnd.accumulateAndGet(startMillis + rt, Math::max);
+        return true;
+    }
+
+    /**
+     * How a response ended: OK, a server fault (5xx, timeout, no response) or a wrong answer (wrong status or
+     * body, an impostor accepted).
+     */
+    public enum Outcome {
+        /** Every check passed. */
+        OK,
+        /** 5xx, timeout or no response. */
+        SERVER_FAULT,
+        /** A wrong status or body. */
+        WRONG_ANSWER
+    }
+
+    /**
+     * A measured verification with a genuine fresh capture, and whether the biometrics rejected it.
+     *
+     * @param rejected answered {@code verified: false}
+     */
+    public void genuineCapture(boolean rejected) {
+        genuineCaptures.incrementAndGet();
+        if (rejected) {
+            biometricRejects.incrementAndGet();
+        }
+    }
+
+    /**
+     * A measured impostor verification answered {@code verified: true}.
+     */
+    public void impostorAccepted() {
+        impostorsAccepted.incrementAndGet();
+    }
+
+    /**
+     * The outcome counts so far.
+     *
+     * @return outcomes
+     */
+    public org.biodid.perf.model.Outcomes outcomes() {
+        return org.biodid.perf.model.Outcomes.of(serverFaults.get(), wrongAnswers.get(), impostorsAccepted.get(),
+                                                 genuineCaptures.get(), biometricRejects.get());
+    }
+
+    /**
+     * A request is about to be sent; false when the run has been stopped or too many requests are already
+     * waiting for the service (it has collapsed: more arrivals would only exhaust the load generator).
+     *
+     * @param maxInFlight bound on requests waiting for an answer
+     * @return whether to send it
+     */
+    public boolean admit(int maxInFlight) {
+        int now = inFlight.incrementAndGet();
+        if (now > maxInFlight) {
+            aborted.compareAndSet(null, now + " requests waiting for the service at once (bound "
+                    + maxInFlight + ", biodid.perf.maxInFlight): it has stopped keeping up");
+        }
+        return aborted.get() == null;
+    }
+
+    /**
+     * A request admitted by {@link #admit(int)} has its answer (or will never be sent).
+     */
+    public void done() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Whether the caller is the first to be turned away since the run was stopped (only it stops the load
+     * generator; the others just send nothing).
+     *
+     * @return true once
+     */
+    public boolean firstToStop() {
+        return aborted.get() != null && stopRequested.compareAndSet(false, true);
+    }
+
+    /**
+     * Why the run was stopped early, or null.
+     *
+     * @return reason
+     */
+    public String aborted() {
+        return aborted.get();
     }
 
     /**
@@ -107,16 +222,25 @@ public final class RunRecorder {
     public static final class Series {
         private final Histogram histogram = new ConcurrentHistogram(1, HIGHEST_MS, 3);
         private final AtomicLong errors = new AtomicLong();
+        private long slowestStart;
+        private long slowestMillis = -1;
 
         /**
          * Add a response.
          *
+         * @param startMillis request start, epoch ms
          * @param responseTimeMillis ms
          * @param ok outcome
          */
-        public void add(long responseTimeMillis, boolean ok) {
+        public void add(long startMillis, long responseTimeMillis, boolean ok) {
             // HdrHistogram's lowest discernible value is 1; a 0 ms response is recorded as 0 (bucket 0 exists).
             histogram.recordValue(responseTimeMillis);
+            synchronized (this) {
+                if (responseTimeMillis > slowestMillis) {
+                    slowestMillis = responseTimeMillis;
+                    slowestStart = startMillis;
+                }
+            }
             if (!ok) {
                 errors.incrementAndGet();
             }
@@ -129,6 +253,15 @@ public final class RunRecorder {
          */
         public Histogram histogram() {
             return histogram;
+        }
+
+        /**
+         * The slowest response: its start (epoch ms) and response time, or null when none.
+         *
+         * @return {start, millis}
+         */
+        public synchronized long[] slowest() {
+            return slowestMillis < 0 ? null : new long[] {slowestStart, slowestMillis};
         }
 
         /**

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The service's safepoint log in its work directory. */
+    public static final String SAFEPOINT_LOG = "safepoints.log";
+
     private static final System.Logger LOGGER = System.getLogger(ServiceProcess.class.getName());
 
     private final Process process;
@@ -64,6 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmArgs);
+            // Every stop-the-world pause with its end time (epoch ms): the run summary's noise section.
+            command.add("-Xlog:safepoint:file=" + workDir.resolve(SAFEPOINT_LOG) + ":timemillis");
             if (profile) {
                 command.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,dumponexit=true");
             }
@@ -167,6 +172,15 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public Path jfrFile() {
         return jfrFile;
+    }
+
+    /**
+     * The service's safepoint log (every stop-the-world pause).
+     *
+     * @return path
+     */
+    public Path safepointLog() {
+        return workDir.resolve(SAFEPOINT_LOG);
     }
 
     /**

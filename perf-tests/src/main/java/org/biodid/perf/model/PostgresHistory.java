@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,9 +63,10 @@ public final class PostgresHistory implements RunHistory {
                         offered_rps, requests, errors, error_rate_percent, throughput_rps, cpu_avg_percent,
                         cpu_max_percent, rss_max_mb, rss_avg_mb, knee_rps, commit_sha, branch, dirty, jvm, cores,
                         base_url, database_kind, target_error_rate_percent, target_throughput_rps,
-                        target_cpu_percent, target_rss_mb, passed, regression, failed_checks, summary)
+                        target_cpu_percent, target_rss_mb, passed, regression, failed_checks, verdict, noisy,
+                        frr_under_load_percent, summary)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        CAST(? AS JSONB))""")) {
+                        ?, ?, ?, CAST(? AS JSONB))""")) {
                 int i = 1;
                 run.setString(i++, s.runId());
                 run.setString(i++, s.workload());
@@ -98,6 +99,9 @@ public final class PostgresHistory implements RunHistory {
                 run.setBoolean(i++, s.passed());
                 run.setBoolean(i++, s.regression());
                 run.setString(i++, failed);
+                run.setString(i++, s.verdict() != null ? s.verdict() : s.passed() ? Verdict.PASS : Verdict.FAIL);
+                run.setObject(i++, s.noise() == null ? null : s.noise().noisy());
+                run.setObject(i++, s.outcomes() == null ? null : s.outcomes().frrUnderLoadPercent());
                 run.setString(i, s.toJson());
                 run.executeUpdate();
             }

@@ -1,4 +1,5 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

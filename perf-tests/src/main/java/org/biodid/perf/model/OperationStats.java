@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import org.HdrHistogram.Histogram;
 
@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * @param p75Ms 75th percentile
  * @param p95Ms 95th percentile
  * @param p99Ms 99th percentile
- * @param maxMs maximum
+ * @param maxMs maximum (information: the gate checks the max target against P99.9)
+ * @param p999Ms 99.9th percentile
  */
 public record OperationStats(String operation,
                              long count,
@@ -30,7 +31,31 @@ public record OperationStats(String operation,
                              long p75Ms,
                              long p95Ms,
                              long p99Ms,
-                             long maxMs) {
+                             long maxMs,
+                             long p999Ms) {
+
+    /**
+     * Statistics without a P99.9 (summaries written before it was added; fixtures): P99.9 is taken as the max,
+     * which never under-reports.
+     *
+     * @param operation request name
+     * @param count responses
+     * @param errors KOs
+     * @param errorRatePercent KO percent
+     * @param throughputRps responses per measured second
+     * @param minMs min
+     * @param meanMs mean
+     * @param p50Ms P50
+     * @param p75Ms P75
+     * @param p95Ms P95
+     * @param p99Ms P99
+     * @param maxMs max
+     */
+    public OperationStats(String operation, long count, long errors, double errorRatePercent, double throughputRps,
+                          long minMs, double meanMs, long p50Ms, long p75Ms, long p95Ms, long p99Ms, long maxMs) {
+        this(operation, count, errors, errorRatePercent, throughputRps, minMs, meanMs, p50Ms, p75Ms, p95Ms, p99Ms,
+             maxMs, maxMs);
+    }
 
     /**
      * Statistics of a histogram of whole-millisecond response times. Percentiles follow the nearest-rank
@@ -58,13 +83,14 @@ public record OperationStats(String operation,
                                   percentile(histogram, 75),
                                   percentile(histogram, 95),
                                   percentile(histogram, 99),
-                                  histogram.getMaxValue());
+                                  histogram.getMaxValue(),
+                                  percentile(histogram, 99.9));
     }
 
     /**
      * A metric by name.
      *
-     * @param metric {@code p50}, {@code p75}, {@code p95}, {@code p99}, {@code max}, {@code min}, {@code mean}
+     * @param metric {@code p50}, {@code p75}, {@code p95}, {@code p99}, {@code p999}, {@code max}, {@code min}, {@code mean}
      * @return value in ms
      */
     public double metric(String metric) {
@@ -75,6 +101,7 @@ public record OperationStats(String operation,
             case "p75" -> p75Ms;
             case "p95" -> p95Ms;
             case "p99" -> p99Ms;
+            case "p999" -> p999Ms;
             case "max" -> maxMs;
             default -> throw new IllegalArgumentException("unknown metric " + metric);
         };
@@ -85,7 +112,7 @@ public record OperationStats(String operation,
         return histogram.lowestEquivalentValue(histogram.getValueAtPercentile(percentile));
     }
 
-    static double round(double value, int decimals) {
+    public static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }

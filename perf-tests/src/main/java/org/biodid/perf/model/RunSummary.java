@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +46,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param kneeRps stress ramp: highest level whose every P95 met its target (null otherwise)
  * @param gatlingRunDir Gatling's report folder
  * @param jfrFile flight recording (profiling runs)
+ * @param verdict {@code pass}, {@code fail} or {@code inconclusive} ({@link Verdict}); null in summaries written
+ *                before verdicts
+ * @param verdictReasons why
+ * @param noise what the machine and the JVMs did besides the service's work
+ * @param outcomes server faults, wrong answers and biometric rejections under load
+ * @param aborted why the run was stopped early (a collapsing service), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(int schemaVersion,
@@ -75,7 +81,57 @@ public record RunSummary(int schemaVersion,
                          boolean regression,
                          Double kneeRps,
                          String gatlingRunDir,
-                         String jfrFile) {
+                         String jfrFile,
+                         String verdict,
+                         List<String> verdictReasons,
+                         Noise noise,
+                         Outcomes outcomes,
+                         String aborted) {
+
+    /**
+     * The summary without verdict, noise and outcomes (the shape before they were added; fixtures).
+     *
+     * @param schemaVersion format version
+     * @param runId run id
+     * @param workload workload
+     * @param simulation simulation class
+     * @param startedAt start
+     * @param finishedAt end
+     * @param measuredStart measured start
+     * @param measuredEnd measured end
+     * @param measuredSeconds measured seconds
+     * @param offeredRps offered rate
+     * @param requests requests
+     * @param errors errors
+     * @param errorRatePercent error rate
+     * @param throughputRps throughput
+     * @param operations operations
+     * @param levels stress levels
+     * @param server service resources
+     * @param loadGenerator load generator resources
+     * @param environment environment
+     * @param targets targets
+     * @param checks checks
+     * @param bar bar
+     * @param passed passed
+     * @param baseline comparison
+     * @param regression regression
+     * @param kneeRps knee
+     * @param gatlingRunDir report folder
+     * @param jfrFile recording
+     */
+    public RunSummary(int schemaVersion, String runId, String workload, String simulation, String startedAt,
+                      String finishedAt, String measuredStart, String measuredEnd, double measuredSeconds,
+                      double offeredRps, long requests, long errors, double errorRatePercent, double throughputRps,
+                      Map<String, OperationStats> operations, Map<String, OperationStats> levels, Server server,
+                      Server loadGenerator, Environment environment, Targets targets, List<Check> checks,
+                      List<Check> bar, boolean passed, Baseline.Comparison baseline, boolean regression,
+                      Double kneeRps, String gatlingRunDir, String jfrFile) {
+        this(schemaVersion, runId, workload, simulation, startedAt, finishedAt, measuredStart, measuredEnd,
+             measuredSeconds, offeredRps, requests, errors, errorRatePercent, throughputRps, operations, levels, server,
+             loadGenerator, environment, targets, checks, bar, passed, baseline, regression, kneeRps, gatlingRunDir,
+             jfrFile, passed ? Verdict.PASS : Verdict.FAIL, List.of(), null, null, null);
+    }
 
     /**
      * The summary without a load-generator section (the shape before it was added; dashboards-test builds
@@ -118,7 +174,8 @@ public record RunSummary(int schemaVersion,
                       String jfrFile) {
         this(schemaVersion, runId, workload, simulation, startedAt, finishedAt, measuredStart, measuredEnd,
              measuredSeconds, offeredRps, requests, errors, errorRatePercent, throughputRps, operations, levels, server,
-             null, environment, targets, checks, bar, passed, baseline, regression, kneeRps, gatlingRunDir, jfrFile);
+             null, environment, targets, checks, bar, passed, baseline, regression, kneeRps, gatlingRunDir, jfrFile,
+             passed ? Verdict.PASS : Verdict.FAIL, List.of(), null, null, null);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()

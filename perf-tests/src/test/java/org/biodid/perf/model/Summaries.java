@@ -1,4 +1,5 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
+
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,12 +9,12 @@ import java.util.Map;
 /**
  * Run summaries for the harness's own tests.
  */
-final class Summaries {
+public final class Summaries {
 
     private Summaries() {
     }
 
-    static RunSummary summary(String runId, String workload, boolean passed, Instant startedAt, long healthP95,
+    public static RunSummary summary(String runId, String workload, boolean passed, Instant startedAt, long healthP95,
                               long verifyP95) {
         Map<String, OperationStats> operations = new LinkedHashMap<>();
         operations.put("health", new OperationStats("health", 5000, 0, 0, 500, 0, 1.2, 1, 1, healthP95, 3, 30));
@@ -31,5 +32,22 @@ final class Summaries {
                               startedAt.plusSeconds(75).toString(), 60, 800, 8000, 3, 0.0375, 133.3, operations, null,
                               server, null, environment, Targets.load(), checks, List.of(), passed,
                               Baseline.compare(operations, List.of(), 20, 2), false, null, null, null);
+    }
+
+    /**
+     * The same summary with another verdict.
+     *
+     * @param s summary
+     * @param verdict verdict
+     * @param reasons reasons
+     * @return summary
+     */
+    public static RunSummary withVerdict(RunSummary s, String verdict, List<String> reasons) {
+        return new RunSummary(s.schemaVersion(), s.runId(), s.workload(), s.simulation(), s.startedAt(),
+                              s.finishedAt(), s.measuredStart(), s.measuredEnd(), s.measuredSeconds(), s.offeredRps(),
+                              s.requests(), s.errors(), s.errorRatePercent(), s.throughputRps(), s.operations(),
+                              s.levels(), s.server(), s.loadGenerator(), s.environment(), s.targets(), s.checks(),
+                              s.bar(), Verdict.PASS.equals(verdict), s.baseline(), s.regression(), s.kneeRps(),
+                              s.gatlingRunDir(), s.jfrFile(), verdict, reasons, null, null, null);
     }
 }

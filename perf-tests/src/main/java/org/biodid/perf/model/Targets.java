@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +37,7 @@ public interface RunHistory {
      *
      * @return PostgreSQL history or CSV history
      */
-    static RunHistory open() {
+    public static RunHistory open() {
         var url = PerfConfig.get("biodid.perf.db.url");
         if (url.isPresent()) {
             return PostgresHistory.open(url.get(), PerfConfig.get("biodid.perf.db.user", "postgres"),

@@ -1,4 +1,4 @@
-package org.biodid.perf.support;
+package org.biodid.perf.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ public final class CsvHistory implements RunHistory {
             "operation", "count", "errors", "error_rate_percent", "throughput_rps", "min_ms", "mean_ms",
             "p50_ms", "p75_ms", "p95_ms", "p99_ms", "max_ms",
             "target_p50_ms", "target_p95_ms", "target_p99_ms", "target_max_ms",
-            "run_throughput_rps", "run_error_rate_percent", "cpu_avg_percent", "rss_max_mb");
+            "run_throughput_rps", "run_error_rate_percent", "cpu_avg_percent", "rss_max_mb", "verdict", "p999_ms");
 
     private final Path file;
 
@@ -51,7 +51,8 @@ public final class CsvHistory implements RunHistory {
                     t == null ? "" : t.max(),
                     s.throughputRps(), s.errorRatePercent(),
                     s.server() == null ? "" : s.server().cpuAvgPercent(),
-                    s.server() == null ? "" : s.server().rssMaxMb());
+                    s.server() == null ? "" : s.server().rssMaxMb(),
+                    s.verdict() == null ? "" : s.verdict(), o.p999Ms());
             rows.append(String.join(",", values.stream().map(v -> clean(String.valueOf(v))).toList())).append('\n');
         }
         try {

@@ -1,0 +1,108 @@
+package org.biodid.perf.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class NoiseAndVerdictTest {
+
+    private static final JvmPauses.Stats NO_PAUSES = new JvmPauses.Stats(0, 0, 0, null, 0, 0, 0);
+    private static final Calibration QUIET = new Calibration(2, 150, 0.99);
+
+    private static Noise quiet() {
+        return Noise.of(QUIET, QUIET, 40, 0, 38, 1.0, 1.2, NO_PAUSES, NO_PAUSES, List.of());
+    }
+
+    private static List<RunSummary.Check> checks(double healthP95, double errorRate) {
+        return List.of(RunSummary.Check.of("requests", 1000, ">", 0),
+                       RunSummary.Check.of("system.errorRatePercent", errorRate, "<", 0.1),
+                       RunSummary.Check.of("health.p95", healthP95, "<", 20));
+    }
+
+    @Test
+    void safepointLinesGivePausesWithTheirTimeAndOperation() {
+        JvmPauses pauses = JvmPauses.parse(List.of(
+                "[1796162153091ms] Safepoint \"G1CollectForAllocation\", Time since last: 2910472641 ns, Reaching"
+                        + " safepoint: 7200 ns, At safepoint: 49037285 ns, Leaving safepoint: 4767 ns, Total: 49049252 ns,"
+                        + " Threads: 0 runnable, 10 total",
+                "[1796162154000ms] Safepoint \"ICBufferFull\", Time since last: 1 ns, Reaching safepoint: 1 ns, At"
+                        + " safepoint: 1 ns, Leaving safepoint: 1 ns, Total: 2000000 ns, Threads: 0 runnable, 10 total",
+                "some other line"));
+        assertEquals(2, pauses.pauses().size());
+        assertEquals(49.049252, pauses.pauses().getFirst().millis(), 1e-9);
+        assertTrue(pauses.pauses().getFirst().gc());
+        assertFalse(pauses.pauses().getLast().gc());
+        JvmPauses.Stats all = pauses.stats(1796162153000L, 1796162155000L);
+        assertEquals(new JvmPauses.Stats(2, 51.05, 49.05, "G1CollectForAllocation", 1, 49.05, 49.05), all);
+        // only the second one ends inside this window
+        assertEquals(1, pauses.stats(1796162153500L, 1796162155000L).count());
+    }
+
+    @Test
+    void procStatCountersGiveBusyStealAndDatabaseShares() {
+        MachineCpu a = MachineCpu.parse(0, "cpu  100 0 100 800 0 0 0 0 0 0", 10);
+        MachineCpu b = MachineCpu.parse(1000, "cpu  200 0 150 850 0 0 0 50 0 0", 30);
+        // 200 busy ticks (incl. 50 steal) of 250 total
+        assertEquals(80.0, a.busyPercentUntil(b), 1e-9);
+        assertEquals(20.0, a.stealPercentUntil(b), 1e-9);
+        assertEquals(8.0, a.postgresPercentUntil(b), 1e-9);
+    }
+
+    @Test
+    void calibrationOfAnIdleCoreIsNearlyFullyAvailable() {
+        Calibration c = Calibration.measure(1, 5_000_000);
+        assertTrue(c.availability() > 0 && c.availability() <= 1, "availability " + c.availability());
+        assertTrue(c.wallMs() > 0);
+    }
+
+    @Test
+    void noiseIsJudgedAgainstEachLimit() {
+        assertFalse(quiet().noisy());
+        Noise busyCore = Noise.of(new Calibration(2, 300, 0.66), QUIET, 90, 0, 40, 3, 3, NO_PAUSES, NO_PAUSES,
+                                  List.of());
+        assertTrue(busyCore.noisy());
+        assertEquals(2, busyCore.reasons().size(), busyCore.reasons().toString()); // calibration and foreign CPU
+        assertEquals(50.0, busyCore.foreignPercent());
+        assertTrue(Noise.of(QUIET, QUIET, 40, 6, 34, 1, 1, NO_PAUSES, NO_PAUSES, List.of()).noisy()); // steal
+        JvmPauses.Stats longPause = new JvmPauses.Stats(1, 80, 80, "G1CollectForAllocation", 1, 80, 80);
+        assertTrue(Noise.of(QUIET, QUIET, 40, 0, 38, 1, 1, NO_PAUSES, longPause, List.of()).noisy());
+        // the service's own pauses are its result, not noise
+        assertFalse(Noise.of(QUIET, QUIET, 40, 0, 38, 1, 1, longPause, NO_PAUSES, List.of()).noisy());
+    }
+
+    @Test
+    void aMissIsAFailOnAQuietMachineAndInconclusiveOnANoisyOne() {
+        Noise noisy = Noise.of(new Calibration(2, 300, 0.6), QUIET, 95, 0, 40, 4, 4, NO_PAUSES, NO_PAUSES, List.of());
+        Outcomes none = Outcomes.of(0, 0, 0, 300, 1);
+        assertEquals(Verdict.PASS, Verdict.decide(checks(5, 0), noisy, none, 1000, 0.1, null).verdict());
+        assertEquals(Verdict.FAIL, Verdict.decide(checks(57, 0), quiet(), none, 1000, 0.1, null).verdict());
+        Verdict inconclusive = Verdict.decide(checks(57, 0), noisy, none, 1000, 0.1, null);
+        assertEquals(Verdict.INCONCLUSIVE, inconclusive.verdict());
+        assertTrue(inconclusive.reasons().getFirst().startsWith("health.p95 = 57.0"), inconclusive.reasons().toString());
+    }
+
+    @Test
+    void wrongAnswersAndCollapsesOnAQuietMachineAreNeverExcused() {
+        Noise noisy = Noise.of(new Calibration(2, 300, 0.6), QUIET, 95, 0, 40, 4, 4, NO_PAUSES, NO_PAUSES, List.of());
+        // 2 impostors accepted in 1000 requests: over the 0.1 % budget, noise or not
+        Outcomes wrong = Outcomes.of(0, 2, 2, 300, 0);
+        assertEquals(Verdict.FAIL, Verdict.decide(checks(5, 0.2), noisy, wrong, 1000, 0.1, null).verdict());
+        // timeouts on a noisy machine may be the machine's
+        Outcomes timeouts = Outcomes.of(2, 0, 0, 300, 0);
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.decide(checks(5, 0.2), noisy, timeouts, 1000, 0.1, null).verdict());
+        Verdict collapsed = Verdict.decide(checks(5, 0), quiet(), timeouts, 1000, 0.1, "2001 requests waiting");
+        assertEquals(Verdict.FAIL, collapsed.verdict());
+        assertEquals("stopped early: 2001 requests waiting", collapsed.reasons().getFirst());
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.decide(checks(5, 0), noisy, timeouts, 1000, 0.1, "x").verdict());
+    }
+
+    @Test
+    void frrUnderLoadIsRejectsOverGenuineCaptures() {
+        assertEquals(0.5, Outcomes.of(0, 0, 0, 400, 2).frrUnderLoadPercent());
+        assertEquals(0, Outcomes.of(0, 0, 0, 0, 0).frrUnderLoadPercent());
+    }
+}

@@ -1,0 +1,180 @@
+package org.biodid.perf.support;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.management.ObjectName;
+
+import org.biodid.perf.model.Calibration;
+import org.biodid.perf.model.JvmPauses;
+import org.biodid.perf.model.MachineCpu;
+import org.biodid.perf.model.Noise;
+import org.biodid.perf.model.RunSummary;
+
+import org.biodid.perf.support.RunRecorder.Series;
+
+/**
+ * Measures the noise around a run ({@link Noise}): calibrations before the service starts and after it stops,
+ * the machine's CPU counters once a second, the load average, and the load generator's own stop-the-world pauses
+ * (its safepoint log is switched on from inside, through the JVM's diagnostic command {@code VM.log}, so it works
+ * however Gatling was launched).
+ */
+public final class NoiseProbe implements AutoCloseable {
+
+    private final List<MachineCpu> machine = Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "biodid-machine-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Path generatorLog;
+    private Calibration before;
+    private Calibration after;
+    private double loadStart;
+
+    private NoiseProbe(Path generatorLog) {
+        this.generatorLog = generatorLog;
+    }
+
+    /**
+     * Calibrate, switch on the load generator's safepoint log, and start sampling the machine.
+     *
+     * @param workDir where the load generator's safepoint log goes
+     * @return the probe
+     */
+    public static NoiseProbe start(Path workDir) {
+        Path log = workDir.resolve("load-generator-safepoints-" + ProcessHandle.current().pid() + ".log");
+        NoiseProbe probe = new NoiseProbe(log);
+        probe.loadStart = loadAverage();
+        probe.before = Calibration.measure();
+        try {
+            Files.createDirectories(workDir);
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmLog",
+                    new Object[] {new String[] {"output=file=" + log, "what=safepoint", "decorators=timemillis"}},
+                    new String[] {String[].class.getName()});
+        } catch (Exception e) {
+            System.out.println("WARNING: cannot log the load generator's pauses: " + e);
+        }
+        probe.timer.scheduleAtFixedRate(() -> {
+            MachineCpu now = MachineCpu.now();
+            if (now != null) {
+                probe.machine.add(now);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        return probe;
+    }
+
+    /**
+     * Stop sampling and calibrate again (call after the service has stopped).
+     */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        after = Calibration.measure();
+    }
+
+    /**
+     * The noise of the measured window.
+     *
+     * @param from window start, epoch ms
+     * @param until window end, epoch ms
+     * @param server the service's resources (its CPU counts as the run's)
+     * @param generator the load generator's resources
+     * @param serviceLog the service's safepoint log (null for an external service)
+     * @param series the recorded operations (their slowest requests)
+     * @return noise
+     */
+    public Noise measure(long from, long until, RunSummary.Server server, RunSummary.Server generator,
+                         Path serviceLog, Map<String, Series> series) {
+        JvmPauses servicePauses = JvmPauses.read(serviceLog);
+        JvmPauses generatorPauses = JvmPauses.read(generatorLog);
+        List<MachineCpu> snapshots;
+        synchronized (machine) {
+            snapshots = List.copyOf(machine);
+        }
+        MachineCpu first = closest(snapshots, from);
+        MachineCpu last = closest(snapshots, until);
+        double busy = 0;
+        double steal = 0;
+        double postgres = 0;
+        if (first != null && last != null && last.epochMillis() > first.epochMillis()) {
+            busy = first.busyPercentUntil(last);
+            steal = first.stealPercentUntil(last);
+            postgres = first.postgresPercentUntil(last);
+        }
+        double run = postgres + (server == null ? 0 : server.cpuAvgPercent())
+                + (generator == null ? 0 : generator.cpuAvgPercent());
+        return Noise.of(before, after, busy, steal, run, loadStart, loadAverage(),
+                        servicePauses.stats(from, until), generatorPauses.stats(from, until),
+                        outliers(series, servicePauses, generatorPauses));
+    }
+
+    private static List<Noise.Outlier> outliers(Map<String, Series> series, JvmPauses service, JvmPauses generator) {
+        Map<String, long[]> slowest = new java.util.TreeMap<>();
+        series.forEach((name, s) -> {
+            long[] worst = s.slowest();
+            if (!name.contains("@") && worst != null) {
+                slowest.put(name, worst);
+            }
+        });
+        List<Noise.Outlier> outliers = new ArrayList<>();
+        slowest.forEach((operation, w) -> {
+            long start = w[0];
+            long end = w[0] + w[1];
+            List<String> coinciding = slowest.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(operation))
+                    .filter(e -> e.getValue()[0] <= end && e.getValue()[0] + e.getValue()[1] >= start)
+                    .map(Map.Entry::getKey).toList();
+            outliers.add(new Noise.Outlier(operation, w[1], java.time.Instant.ofEpochMilli(start).toString(),
+                                           coinciding, pauseMillis(service, start, end),
+                                           pauseMillis(generator, start, end)));
+        });
+        return outliers;
+    }
+
+    private static double pauseMillis(JvmPauses pauses, long from, long until) {
+        return org.biodid.perf.model.OperationStats.round(
+                pauses.within(from, until).stream().mapToDouble(JvmPauses.Pause::millis).sum(), 2);
+    }
+
+    private static MachineCpu closest(List<MachineCpu> snapshots, long at) {
+        MachineCpu best = null;
+        for (MachineCpu s : snapshots) {
+            if (best == null || Math.abs(s.epochMillis() - at) < Math.abs(best.epochMillis() - at)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The load average when the probe started.
+     *
+     * @return 1-minute load average
+     */
+    double loadAverageStart() {
+        return loadStart;
+    }
+
+    /**
+     * The 1-minute load average, or -1 where unknown.
+     *
+     * @return load average
+     */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
