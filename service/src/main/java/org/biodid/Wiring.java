@@ -52,7 +52,13 @@ import org.biodid.store.ApiKeyRepository;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
+import org.biodid.store.SecretsResealer;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.store.VerifyFailureRepository;
+import org.biodid.secrets.Sealer;
+import org.biodid.secrets.SealingKeys;
+import org.biodid.budget.BudgetSettings;
+import org.biodid.budget.FailureBudget;
 
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
@@ -67,6 +73,7 @@ public final class Wiring implements AutoCloseable {
 
     private final Config config;
     private final Database database;
+    private final Sealer sealer;
     private final EnrollmentRepository enrollments;
     private final RouteMetrics routeMetrics;
     private final Optional<Tracer> tracer;
@@ -86,7 +93,14 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(DatabaseSettings.from(config),
                                       config.get("app.db.migration.retry").as(Duration.class)
                                               .orElse(Duration.ofSeconds(2)));
-        this.enrollments = new EnrollmentRepository(database.client());
+        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
+        try {
+            this.sealer = SealingKeys.sealer(config, production);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.enrollments = new EnrollmentRepository(database.client(), sealer);
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
         try {
             this.didService = didService(config, database);
@@ -95,8 +109,20 @@ public final class Wiring implements AutoCloseable {
             throw e;
         }
         this.resolverService = new ResolverService(didService.resolver());
+        SecretsResealer resealer = new SecretsResealer(database.client(), sealer);
+        if (database.migrator().isMigrated()) {
+            // Rows from before sealing (or under a previous key) are sealed under the current key before serving.
+            // A row under a key that is not configured stops the start: serving would fail on every such DID.
+            try {
+                resealer.resealAll();
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
-                                             new IdempotencyRepository(database.client()),
+                                             new IdempotencyRepository(database.client(), sealer),
+                                             resealer,
                                              config.get("app.idempotency.retention").as(Duration.class)
                                                      .orElse(Duration.ofHours(24)),
                                              Duration.ofMinutes(10), clock);
@@ -122,9 +148,12 @@ public final class Wiring implements AutoCloseable {
                                                              new SecureRandom()),
                                          new BiometricTimers(Metrics.globalRegistry(), spanTracer),
                                          enrollments,
-                                         new IdempotencyRepository(database.client()),
+                                         new IdempotencyRepository(database.client(), sealer),
                                          new UsedProofRepository(database.client()),
                                          access,
+                                         new FailureBudget(new VerifyFailureRepository(database.client()),
+                                                           BudgetSettings.from(config.get("app.verify.failures")),
+                                                           clock),
                                          resolver,
                                          defaultNetwork(),
                                          config.get("app.verify.freshness").as(Duration.class)

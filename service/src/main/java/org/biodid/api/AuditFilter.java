@@ -11,6 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.biodid.budget.SubjectLockedException;
+
 /**
  * Makes the audit log complete: every enroll, verify and revoke attempt gets its one JSON line, also those refused
  * before the handler decided anything (401, 403, 429, invalid input, unknown subject, database down).
@@ -43,6 +45,9 @@ public final class AuditFilter implements Filter {
             throw e;
         } catch (Access.RateLimitedException e) {
             rejected(req, action, 429, "RATE_LIMITED");
+            throw e;
+        } catch (SubjectLockedException e) {
+            rejected(req, action, 429, VerificationLocked.CODE);
             throw e;
         } catch (RuntimeException e) {
             rejected(req, action, 0, e.getClass().getSimpleName());
@@ -96,7 +101,7 @@ public final class AuditFilter implements Filter {
             };
         }
         if (method == Method.DELETE && path.startsWith(BASE + "/")) {
-            return "revoke";
+            return path.endsWith("/failures") ? "verify_failures_reset" : "revoke";
         }
         return null;
     }

@@ -32,11 +32,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.biodid.biometrics.BiometricEngine;
+import org.biodid.biometrics.BiometricInputException;
 import org.biodid.biometrics.ClientProof;
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.HelperData;
 import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationResult;
+import org.biodid.budget.FailureBudget;
+import org.biodid.budget.SubjectLockedException;
 import org.biodid.did.CardanoDid;
 import org.biodid.did.DidDerivation;
 import org.biodid.did.Network;
@@ -70,6 +73,7 @@ public final class DidService implements HttpService {
     private final IdempotencyRepository idempotency;
     private final UsedProofRepository usedProofs;
     private final Access access;
+    private final FailureBudget budget;
     private final DidResolver resolver;
     private final Network defaultNetwork;
     private final Duration freshness;
@@ -82,6 +86,7 @@ public final class DidService implements HttpService {
      * @param idempotency    stored first responses
      * @param usedProofs     replay protection
      * @param access         authentication, authorization and rate limits
+     * @param budget         failed-verification budget per subject
      * @param resolver       DID resolution
      * @param defaultNetwork network assumed when a request names none
      * @param freshness      allowed distance of a verification timestamp from now
@@ -93,6 +98,7 @@ public final class DidService implements HttpService {
                       IdempotencyRepository idempotency,
                       UsedProofRepository usedProofs,
                       Access access,
+                      FailureBudget budget,
                       DidResolver resolver,
                       Network defaultNetwork,
                       Duration freshness,
@@ -103,6 +109,7 @@ public final class DidService implements HttpService {
         this.idempotency = idempotency;
         this.usedProofs = usedProofs;
         this.access = access;
+        this.budget = budget;
         this.resolver = resolver;
         this.defaultNetwork = defaultNetwork;
         this.freshness = freshness;
@@ -124,6 +131,7 @@ public final class DidService implements HttpService {
                 .post("/generate", this::generate)
                 .get("/{did}", resolver::resolve)
                 .delete("/{did}", this::revoke)
+                .delete("/{did}/failures", this::resetFailures)
                 .get(this::list);
     }
 
@@ -188,8 +196,9 @@ public final class DidService implements HttpService {
         cip20.putArray("controllers").add(wallet);
         ObjectNode biometric = cip20.putObject("biometric");
         biometric.put("idHash", idHash);
-        biometric.put("helperStorage", "inline");
-        biometric.set("helperData", helpers);
+        // Helper data is confidential (docs/security.md): the wallet keeps it, the chain never sees it.
+        biometric.put("helperStorage", "external");
+        biometric.putNull("helperData");
         cip20.put("enrollmentTimestamp", now.toString());
         cip20.put("revoked", false);
         cip20.putNull("revokedAt");
@@ -215,7 +224,7 @@ public final class DidService implements HttpService {
     private void verify(ServerRequest req, ServerResponse res) {
         Caller caller = access.require(req, res, Scope.VERIFY);
         DidRequests.Verify command = DidRequests.verify(JsonBodies.read(req), "");
-        ObjectNode result = verifyOne(command, "");
+        ObjectNode result = verifyOne(command, "", caller, RequestId.of(req));
         audit("verify", req, caller, result.get("verified").asBoolean() ? "verified"
                 : result.get("reason").asText(), result.get("did").asText());
         JsonBodies.send(req, res, Status.OK_200, result);
@@ -231,7 +240,7 @@ public final class DidService implements HttpService {
             for (int i = 0; i < items.size(); i++) {
                 String path = "requests[" + i + "]";
                 JsonNode item = items.get(i);
-                futures.add(pool.submit(() -> verifyItem(item, path, requestId)));
+                futures.add(pool.submit(() -> verifyItem(item, path, caller, requestId)));
             }
             ArrayNode results = JsonBodies.MAPPER.createArrayNode();
             for (Future<JsonNode> future : futures) {
@@ -247,9 +256,11 @@ public final class DidService implements HttpService {
         }
     }
 
-    private JsonNode verifyItem(JsonNode item, String path, String requestId) {
+    private JsonNode verifyItem(JsonNode item, String path, Caller caller, String requestId) {
         try {
-            return verifyOne(DidRequests.verify(item, path), path);
+            return verifyOne(DidRequests.verify(item, path), path, caller, requestId);
+        } catch (SubjectLockedException e) {
+            return VerificationLocked.itemProblem(e, requestId);
         } catch (ApiException e) {
             return JsonBodies.MAPPER.valueToTree(Problem.of(e, requestId));
         } catch (org.biodid.did.InvalidFieldException e) {
@@ -261,7 +272,7 @@ public final class DidService implements HttpService {
         }
     }
 
-    private ObjectNode verifyOne(DidRequests.Verify command, String path) {
+    private ObjectNode verifyOne(DidRequests.Verify command, String path, Caller caller, String requestId) {
         if (!ClientProof.isFresh(command.timestamp(), clock, freshness)) {
             throw new ApiException(Status.BAD_REQUEST_400, "STALE_TIMESTAMP", "Stale timestamp",
                                    (path.isEmpty() ? "" : path + ".") + "timestamp is more than "
@@ -277,31 +288,61 @@ public final class DidService implements HttpService {
         if (enrollment.revoked()) {
             return verifyResponse(false, enrollment, method, List.of(), "revoked");
         }
-        Map<FingerId, HelperData> helpers = HelperJson.fromStored(enrollment.helperData());
-        if (command.fingers() != null) {
-            VerificationResult result = timers.rep(() -> engine.verify(enrollment.walletAddress(),
-                                                                       enrollment.network(), helpers,
-                                                                       enrollment.commitment(),
-                                                                       command.fingers()));
-            return verifyResponse(result.verified(), enrollment, method,
-                                  result.matched().stream().map(FingerId::wireName).toList(),
-                                  result.verified() ? null : "no_match");
+        Map<FingerId, HelperData> helpers = storedHelpers(enrollment);
+        // Counted before it runs, so that concurrent attempts cannot overtake the count (org.biodid.budget).
+        FailureBudget.Attempt attempt = budget.begin(enrollment.did(), caller.keyId(), requestId);
+        List<String> matched = command.fingers() != null
+                ? verifyScan(command, enrollment, helpers)
+                : verifyProof(command, enrollment, helpers);
+        if (matched == null) {
+            attempt.failed();
+            // Only that it failed: no per-finger detail, the same reason whatever matched.
+            return verifyResponse(false, enrollment, method, List.of(), "no_match");
         }
+        attempt.succeeded();
+        return verifyResponse(true, enrollment, method, matched, null);
+    }
+
+    /** @return the fingers that matched when verified, else {@code null} */
+    private List<String> verifyScan(DidRequests.Verify command, Enrollment enrollment,
+                                    Map<FingerId, HelperData> helpers) {
+        VerificationResult result = timers.rep(() -> engine.verify(enrollment.walletAddress(), enrollment.network(),
+                                                                   helpers, enrollment.commitment(),
+                                                                   command.fingers()));
+        return result.verified() ? result.matched().stream().map(FingerId::wireName).toList() : null;
+    }
+
+    /** @return the enrolled fingers when the proof is valid and new, else {@code null}; a replay is a failure too */
+    private List<String> verifyProof(DidRequests.Verify command, Enrollment enrollment,
+                                     Map<FingerId, HelperData> helpers) {
         SubjectContext context = new SubjectContext(enrollment.walletAddress(), enrollment.network());
         ClientProof.Outcome outcome = enrollment.proofKey() == null
                 ? ClientProof.Outcome.INVALID
                 : ClientProof.check(enrollment.proofKey(), context, command.timestamp(), command.proof(), clock,
                                     freshness);
         if (outcome != ClientProof.Outcome.VALID) {
-            return verifyResponse(false, enrollment, method, List.of(), "no_match");
+            return null;
         }
         Instant expires = Instant.ofEpochSecond(command.timestamp()).plus(freshness).plusSeconds(1);
         if (!usedProofs.markUsed(ClientProof.replayKey(command.proof()), expires)) {
             throw new ApiException(Status.CONFLICT_409, "REPLAYED_PROOF", "Replayed proof",
                                    "This biometric_hash proof was already used; create a new one", List.of());
         }
-        return verifyResponse(true, enrollment, method,
-                              helpers.keySet().stream().map(FingerId::wireName).toList(), null);
+        return helpers.keySet().stream().map(FingerId::wireName).toList();
+    }
+
+    /**
+     * The stored helper data, or 409 when this service can no longer use it (made by an older helper-data version):
+     * the wallet must enroll again, and saying so is better than a failure that looks like a wrong finger.
+     */
+    private static Map<FingerId, HelperData> storedHelpers(Enrollment enrollment) {
+        try {
+            return HelperJson.fromStored(enrollment.helperData());
+        } catch (BiometricInputException | IllegalStateException e) {
+            throw new ApiException(Status.CONFLICT_409, "REENROLLMENT_REQUIRED", "Re-enrollment required",
+                                   "This DID was enrolled with helper data this service no longer reads; revoke it "
+                                           + "and enroll again", List.of());
+        }
     }
 
     private Enrollment subject(DidRequests.Verify command, String path) {
@@ -313,6 +354,11 @@ public final class DidService implements HttpService {
                         + (command.did() != null ? "did" : "wallet_address")));
     }
 
+    /**
+     * The verify answer. {@code matched_fingers} only on success: a failure must not say which fingers were close
+     * (that was the adaptive attacker's hill-climbing signal); after a success the caller has shown every finger the
+     * policy requires, so naming them teaches nothing new.
+     */
     private ObjectNode verifyResponse(boolean verified, Enrollment enrollment, String method, List<String> matched,
                                       String reason) {
         ObjectNode node = JsonBodies.MAPPER.createObjectNode();
@@ -320,8 +366,10 @@ public final class DidService implements HttpService {
         node.put("did", enrollment.did());
         node.put("wallet_address", enrollment.walletAddress());
         node.put("method", method);
-        ArrayNode fingers = node.putArray("matched_fingers");
-        matched.forEach(fingers::add);
+        if (verified) {
+            ArrayNode fingers = node.putArray("matched_fingers");
+            matched.forEach(fingers::add);
+        }
         if (reason == null) {
             node.putNull("reason");
         } else {
@@ -361,6 +409,19 @@ public final class DidService implements HttpService {
         body.put("revoked", true);
         body.put("revoked_at", enrollment.revokedAt().toString());
         body.set("didDocumentMetadata", DidDocuments.metadata(enrollment));
+        JsonBodies.send(req, res, Status.OK_200, body);
+    }
+
+    private void resetFailures(ServerRequest req, ServerResponse res) {
+        Caller caller = access.require(req, res, Scope.ADMIN);
+        CardanoDid did = resolver.parseOrFail(req.path().pathParameters().get("did"));
+        Enrollment enrollment = enrollments.findByDid(did.toString())
+                .orElseThrow(() -> ApiException.notFound("No DID " + did + " is enrolled"));
+        long removed = budget.reset(enrollment.did());
+        audit("verify_failures_reset", req, caller, "counters=" + removed, enrollment.did());
+        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        body.put("did", enrollment.did());
+        body.put("counters_reset", removed);
         JsonBodies.send(req, res, Status.OK_200, body);
     }
 

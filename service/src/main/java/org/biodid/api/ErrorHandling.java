@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.biodid.biometrics.BiometricInputException;
+import org.biodid.budget.SubjectLockedException;
 import org.biodid.did.InvalidFieldException;
 
 /**
@@ -36,6 +37,7 @@ public final class ErrorHandling {
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, ErrorHandling::sendProblem)
                 .error(Access.RateLimitedException.class, (req, res, e) -> e.answer(req, res))
+                .error(SubjectLockedException.class, VerificationLocked::answer)
                 .error(DidResolver.ResolutionException.class, (req, res, e) -> e.answer(req, res))
                 .error(InvalidFieldException.class, (req, res, e) ->
                         sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
