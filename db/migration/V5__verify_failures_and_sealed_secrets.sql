@@ -11,6 +11,9 @@ CREATE TABLE verify_failures (
     failures       INTEGER      NOT NULL,
     -- no attempt of this scope may start before this instant (epoch ms); 0 when not blocked
     blocked_until  BIGINT       NOT NULL,
+    -- the blocked_until whose lockout has been written to the audit log: one line per lockout, whichever of several
+    -- concurrent failures gets there first
+    audited_until  BIGINT       DEFAULT 0 NOT NULL,
     updated_at     BIGINT       NOT NULL,
     CONSTRAINT pk_verify_failures PRIMARY KEY (subject, scope)
 );

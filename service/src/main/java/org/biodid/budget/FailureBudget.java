@@ -119,7 +119,8 @@ public final class FailureBudget {
             repository.recordSubjectFailure(subject, now, settings.subjectLimit() > 0 ? settings.subjectLimit()
                     : Integer.MAX_VALUE, settings.delay(), settings.maxDelay());
             for (VerifyFailureRepository.Row row : repository.rows(subject, keyId)) {
-                if (row.blockedUntil() > now) {
+                // concurrent failures all see the block; one of them writes its line
+                if (row.blockedUntil() > now && repository.markLockoutAudited(subject, row.scope(), now)) {
                     auditLockout(row, now);
                 }
             }

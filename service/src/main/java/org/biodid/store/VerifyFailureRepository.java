@@ -84,6 +84,22 @@ public final class VerifyFailureRepository {
     }
 
     /**
+     * Claim the audit line of a scope's current lockout: true for exactly one caller per lockout.
+     *
+     * @param subject   the DID
+     * @param scope     API key id or {@link #ALL_KEYS}
+     * @param nowMillis current time
+     * @return whether the caller should write the line
+     */
+    public boolean markLockoutAudited(String subject, String scope, long nowMillis) {
+        return db.execute().createNamedUpdate("mark-lockout-audited")
+                .addParam("subject", subject)
+                .addParam("scope", scope)
+                .addParam("now", nowMillis)
+                .execute() == 1;
+    }
+
+    /**
      * A success: forget the key's and the subject's consecutive failures.
      *
      * @param subject the DID
