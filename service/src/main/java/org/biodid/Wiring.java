@@ -25,7 +25,8 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 
 import org.biodid.api.Access;
 import org.biodid.api.ApiKeys;
-import org.biodid.api.AuditFilter;
+import org.biodid.api.AuditLog;
+import org.biodid.api.JsonBodies;
 import org.biodid.api.BodyReadTimeout;
 import org.biodid.api.CorsFilter;
 import org.biodid.api.DidResolver;
@@ -43,6 +44,11 @@ import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.api.ShutdownDrain;
 import org.biodid.compat.CompatService;
 import org.biodid.did.Network;
+import org.biodid.identity.DidUseCases;
+import org.biodid.identity.EnrollDid;
+import org.biodid.identity.ListDids;
+import org.biodid.identity.RevokeDid;
+import org.biodid.identity.VerifyDid;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -84,6 +90,7 @@ public final class Wiring implements AutoCloseable {
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
     private final Housekeeping housekeeping;
+    private final AuditLog auditLog = new AuditLog(JsonBodies.MAPPER);
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -102,13 +109,14 @@ public final class Wiring implements AutoCloseable {
         }
         this.enrollments = new EnrollmentRepository(database.client(), sealer);
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
+        DidResolver resolver = new DidResolver(enrollments);
         try {
-            this.didService = didService(config, database);
+            this.didService = didService(config, database, resolver);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        this.resolverService = new ResolverService(didService.resolver());
+        this.resolverService = new ResolverService(resolver);
         SecretsResealer resealer = new SecretsResealer(database.client(), sealer);
         if (database.migrator().isMigrated()) {
             // Rows from before sealing (or under a previous key) are sealed under the current key before serving.
@@ -129,7 +137,7 @@ public final class Wiring implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(drain.hook());
     }
 
-    private DidService didService(Config config, Database database) {
+    private DidService didService(Config config, Database database, DidResolver resolver) {
         ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
                                       new ApiKeyRepository(database.client()));
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
@@ -141,24 +149,21 @@ public final class Wiring implements AutoCloseable {
         Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
                                                          config.get("app.rate.limit.burst").asInt().orElse(2000),
                                                          System::nanoTime));
-        DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
-        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
-                                                             verificationPolicy(config),
-                                                             new SecureRandom()),
-                                         new BiometricTimers(Metrics.globalRegistry(), spanTracer),
-                                         enrollments,
-                                         new IdempotencyRepository(database.client(), sealer),
-                                         new UsedProofRepository(database.client()),
-                                         access,
-                                         new FailureBudget(new VerifyFailureRepository(database.client()),
-                                                           BudgetSettings.from(config.get("app.verify.failures")),
-                                                           clock),
-                                         resolver,
-                                         defaultNetwork(),
-                                         config.get("app.verify.freshness").as(Duration.class)
-                                                 .orElse(Duration.ofSeconds(300)),
-                                         clock);
+        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, verificationPolicy(config),
+                                                     new SecureRandom());
+        BiometricTimers timers = new BiometricTimers(Metrics.globalRegistry(), spanTracer);
+        Duration freshness = config.get("app.verify.freshness").as(Duration.class).orElse(Duration.ofSeconds(300));
+        DidUseCases useCases = new DidUseCases(
+                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client(), sealer),
+                              JsonBodies.MAPPER, clock),
+                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
+                              new FailureBudget(new VerifyFailureRepository(database.client()),
+                                                BudgetSettings.from(config.get("app.verify.failures")), clock),
+                              JsonBodies.MAPPER, freshness, clock),
+                new RevokeDid(enrollments, clock),
+                new ListDids(enrollments));
+        return new DidService(useCases, access, resolver, auditLog, defaultNetwork());
     }
 
     private static VerificationPolicy verificationPolicy(Config config) {
@@ -219,7 +224,7 @@ public final class Wiring implements AutoCloseable {
         routing.addFilter(routeMetrics)
                 .addFilter(drain)
                 .addFilter(new ResponseHeadersFilter())
-                .addFilter(new AuditFilter())
+                .addFilter(auditLog)
                 .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
                                                        .orElse(Duration.ofSeconds(30))));
         cors.ifPresent(routing::addFilter);

@@ -33,7 +33,7 @@ final class VerificationLocked {
         return node;
     }
 
-    private static ApiException problem(SubjectLockedException e) {
+    static ApiException problem(SubjectLockedException e) {
         return new ApiException(Status.TOO_MANY_REQUESTS_429, CODE, "Verification locked",
                                 "Too many failed verifications of this subject " + (e.allKeys()
                                         ? "through all API keys" : "with this API key") + "; retry after "

@@ -218,7 +218,8 @@ class AdaptiveAttackServerTest {
                     }
                     Set<String> fields = new TreeSet<>();
                     result.fieldNames().forEachRemaining(fields::add);
-                    assertThat("a failure says only that it failed: " + result, fields, is(new TreeSet<>(FAILURE_FIELDS)));
+                    assertThat("a failure says only that it failed: " + result, fields,
+                               is(new TreeSet<>(FAILURE_FIELDS)));
                     assertThat(result.get("reason").asText(), is("no_match"));
                     // The adaptive step: keep whatever the answer reveals (nothing, now).
                     JsonNode matched = result.get("matched_fingers");

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class SealingTest {
 
-    private static final byte[] SECRET = "{\"left_thumb\":{\"version\":1,\"data\":\"AQID\"}}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SECRET = "{\"left_thumb\":{\"version\":1,\"data\":\"AQID\"}}"
+            .getBytes(StandardCharsets.UTF_8);
 
     private static SealingKey key(int seed) {
         byte[] raw = new byte[32];
@@ -44,7 +45,8 @@ class SealingTest {
         assertThat(Sealer.keyIdOf(sealed), is(key(1).id()));
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1).contains("left_thumb"), is(false));
         assertThat(sealer.open(sealed, "biodid:helpers|did:a"), is(SECRET));
-        assertThat("random IV: the same secret seals differently", sealer.seal(SECRET, "c"), not(sealer.seal(SECRET, "c")));
+        assertThat("random IV: the same secret seals differently", sealer.seal(SECRET, "c"),
+                   not(sealer.seal(SECRET, "c")));
         assertThrows(SealedDataException.class, () -> sealer.open(sealed, "biodid:helpers|did:b"));
         for (int i = 2; i < sealed.length; i++) {
             byte[] tampered = sealed.clone();
