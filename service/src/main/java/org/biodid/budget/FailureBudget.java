@@ -53,12 +53,12 @@ public final class FailureBudget {
      */
     public Attempt begin(String subject, String keyId, String requestId) {
         if (!settings.enabled()) {
-            return new Attempt(subject, keyId, requestId, false);
+            return new Attempt(subject, keyId, requestId, false, 0);
         }
         for (int tries = 0; tries < 2; tries++) {
             long now = clock.millis();
             if (repository.claim(subject, keyId, now, settings.keyLimit(), settings.delay(), settings.maxDelay())) {
-                return new Attempt(subject, keyId, requestId, true);
+                return new Attempt(subject, keyId, requestId, true, now);
             }
             List<VerifyFailureRepository.Row> rows = repository.rows(subject, keyId);
             long until = 0;
@@ -95,12 +95,14 @@ public final class FailureBudget {
         private final String keyId;
         private final String requestId;
         private final boolean counted;
+        private final long claimedAt;
 
-        private Attempt(String subject, String keyId, String requestId, boolean counted) {
+        private Attempt(String subject, String keyId, String requestId, boolean counted, long claimedAt) {
             this.subject = subject;
             this.keyId = keyId;
             this.requestId = requestId;
             this.counted = counted;
+            this.claimedAt = claimedAt;
         }
 
         /** The subject was verified: its counters start again from zero. */
@@ -119,14 +121,15 @@ public final class FailureBudget {
             repository.recordSubjectFailure(subject, now, settings.subjectLimit() > 0 ? settings.subjectLimit()
                     : Integer.MAX_VALUE, settings.delay(), settings.maxDelay());
             for (VerifyFailureRepository.Row row : repository.rows(subject, keyId)) {
-                // concurrent failures all see the block; one of them writes its line
-                if (row.blockedUntil() > now && repository.markLockoutAudited(subject, row.scope(), now)) {
-                    auditLockout(row, now);
+                // Measured from the claim, so that a lockout shorter than a slow evaluation is still written;
+                // concurrent failures all see the block, and one of them writes its line.
+                if (row.blockedUntil() > claimedAt && repository.markLockoutAudited(subject, row.scope(), claimedAt)) {
+                    auditLockout(row, claimedAt);
                 }
             }
         }
 
-        private void auditLockout(VerifyFailureRepository.Row row, long now) {
+        private void auditLockout(VerifyFailureRepository.Row row, long from) {
             if (!AUDIT.isLoggable(Level.INFO)) {
                 return;
             }
@@ -136,7 +139,7 @@ public final class FailureBudget {
             AUDIT.log(Level.INFO, "{\"audit\":\"verify_lockout\",\"request_id\":\"" + requestId
                     + "\",\"key_id\":\"" + keyId + "\",\"did\":\"" + subject + "\",\"scope\":\""
                     + (all ? "all_keys" : "key") + "\",\"failures\":" + row.failures()
-                    + ",\"locked_seconds\":" + Math.max(1, (row.blockedUntil() - now + 999) / 1000) + "}");
+                    + ",\"locked_seconds\":" + Math.max(1, (row.blockedUntil() - from + 999) / 1000) + "}");
         }
     }
 }
