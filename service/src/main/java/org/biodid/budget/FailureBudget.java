@@ -122,7 +122,9 @@ public final class FailureBudget {
                     : Integer.MAX_VALUE, settings.delay(), settings.maxDelay());
             for (VerifyFailureRepository.Row row : repository.rows(subject, keyId)) {
                 // Measured from the claim, so that a lockout shorter than a slow evaluation is still written;
-                // concurrent failures all see the block, and one of them writes its line.
+                // concurrent failures all see the block, and one of them writes its line. (Only if an evaluation
+                // outlasts its whole lockout and the next attempt has claimed already can two lockouts share one
+                // line: not with delays of seconds.)
                 if (row.blockedUntil() > claimedAt && repository.markLockoutAudited(subject, row.scope(), claimedAt)) {
                     auditLockout(row, claimedAt);
                 }

@@ -33,6 +33,7 @@ import org.biodid.testing.TestServers;
 import org.biodid.testing.TestSubjects;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
@@ -54,14 +55,18 @@ class AdaptiveAttackServerTest {
     private static final int VICTIMS = 3;
     private static final long FIRST_VICTIM = 120_000;
     private static final int LIMIT = 5;
-    private static final Duration DELAY = Duration.ofSeconds(1);
+    private static final Duration DELAY = Duration.ofSeconds(2);
     private static final Duration MAX_DELAY = Duration.ofSeconds(4);
-    private static final Duration ATTACK = Duration.ofSeconds(10);
+    private static final Duration ATTACK = Duration.ofSeconds(12);
     private static final int BATCH = 10;
     private static final Set<String> FAILURE_FIELDS = Set.of("verified", "did", "wallet_address", "method", "reason",
                                                              "checked_at");
 
     private static Map<String, String> config(int keyLimit, int subjectLimit) {
+        return config(keyLimit, subjectLimit, DELAY, MAX_DELAY);
+    }
+
+    private static Map<String, String> config(int keyLimit, int subjectLimit, Duration delay, Duration maxDelay) {
         return Map.of("app.api.keys", ADMIN_KEY + ":enroll+verify+admin," + ATTACKER_KEY + ":verify,"
                               + OTHER_ATTACKER_KEY + ":verify," + HONEST_APP_KEY + ":verify",
                       "app.rate.limit.rps", "100000",
@@ -69,8 +74,8 @@ class AdaptiveAttackServerTest {
                       "app.db.connection.timeout", "PT15S",
                       "app.verify.failures.limit", Integer.toString(keyLimit),
                       "app.verify.failures.subject.limit", Integer.toString(subjectLimit),
-                      "app.verify.failures.delay", DELAY.toString(),
-                      "app.verify.failures.max.delay", MAX_DELAY.toString());
+                      "app.verify.failures.delay", delay.toString(),
+                      "app.verify.failures.max.delay", maxDelay.toString());
     }
 
     @Test
@@ -100,14 +105,17 @@ class AdaptiveAttackServerTest {
             int allowed = allowedAttempts(ATTACK.plusSeconds(2));
             for (Outcome o : outcomes) {
                 System.out.printf("ATTACK victim %d: %d requests (%d batches of %d), %d attempts evaluated, "
-                                          + "%d answered 429, %d impersonations, fingers learned %d, %.1f s; budget "
-                                          + "allows at most %d in %d s%n",
+                                          + "%d answered 429, %d impersonations, fingers learned %d, %.1f s; first batch "
+                                          + "%d of %d evaluated; budget allows at most %d in %d s%n",
                                   o.victim, o.requests, o.batches, BATCH, o.evaluated, o.locked, o.impersonations,
-                                  o.learned, o.seconds, allowed, ATTACK.toSeconds() + 2);
+                                  o.learned, o.seconds, o.firstBatchEvaluated, BATCH, allowed, ATTACK.toSeconds() + 2);
                 assertThat("impersonations of victim " + o.victim, o.impersonations, is(0));
                 assertThat("fingers revealed by failures", o.learned, is(0));
-                assertThat("first batch: exactly the limit is evaluated, the rest wait", o.firstBatchEvaluated,
-                           is(LIMIT));
+                // all ten items run at once: the limit is evaluated, the rest wait (more only if the batch outlasted
+                // the first lockout on a loaded machine; the two-instance test checks exactness with a long delay)
+                assertThat("first batch: the limit is evaluated, the rest wait", o.firstBatchEvaluated,
+                           allOf(greaterThanOrEqualTo(LIMIT),
+                                 lessThanOrEqualTo(allowedAttempts(Duration.ofMillis(o.firstBatchMillis)))));
                 assertThat("attempts evaluated within the budget", o.evaluated, lessThanOrEqualTo(allowed));
                 assertThat("the attacker met the budget", o.locked, greaterThanOrEqualTo(1));
                 assertThat("a lone request while locked: 429 VERIFICATION_LOCKED with Retry-After",
@@ -116,38 +124,23 @@ class AdaptiveAttackServerTest {
             long lockoutLines = audit.stream().filter(l -> l.contains("\"verify_lockout\"")
                     && l.contains("\"scope\":\"key\"")).count();
             long expectedLines = outcomes.stream().mapToLong(o -> o.evaluated - LIMIT + 1).sum();
-            assertThat("one audit line per lockout " + lockoutLines, lockoutLines, is(expectedLines));
+            System.out.printf("ATTACK audit: %d verify_lockout lines for %d lockouts%n", lockoutLines, expectedLines);
+            // One line per lockout; on a machine so loaded that an evaluation outlasts a whole (2 s) lockout, two
+            // lockouts of one key can share a line (FailureBudget.Attempt#failed), never more lines than lockouts.
+            assertThat("audit lines per lockout", lockoutLines,
+                       allOf(greaterThanOrEqualTo(expectedLines - VICTIMS), lessThanOrEqualTo(expectedLines)));
 
-            // The victim's side: the attacker's key is locked, an honest app's key is not.
-            String wallet = TestSubjects.wallet(FIRST_VICTIM);
-            AttackClient.Answer locked = client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.fingersItem(
-                    wallet, TestSubjects.impression(FIRST_VICTIM, 1)).toString());
-            assertThat(locked.status(), is(429));
-            AttackClient.Answer honest = client.post("/api/v1/did/verify", HONEST_APP_KEY, AttackClient.fingersItem(
-                    wallet, TestSubjects.impression(FIRST_VICTIM, 2)).toString());
-            assertThat(honest.json().toString(), honest.json().get("verified").asBoolean(), is(true));
-            assertThat(honest.json().get("matched_fingers").size(), is(4));
-            // another key's success does not unlock the attacker's key; the admin reset does
-            assertThat(client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.fingersItem(
-                    wallet, dictionaryScans(new SyntheticFingerprints(1L), new SplittableRandom(1), 0)).toString())
-                               .status(), is(429));
-            AttackClient.Answer reset = client.delete("/api/v1/did/" + dids.getFirst() + "/failures", ADMIN_KEY);
-            assertThat(reset.status(), is(200));
-            assertThat(client.delete("/api/v1/did/" + dids.getFirst() + "/failures", ATTACKER_KEY).status(), is(403));
-            AttackClient.Answer after = client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.fingersItem(
-                    wallet, dictionaryScans(new SyntheticFingerprints(1L), new SplittableRandom(2), 4)).toString());
-            assertThat(after.status(), is(200));
-            assertThat(after.json().get("verified").asBoolean(), is(false));
-            assertThat(audit.stream().anyMatch(l -> l.contains("\"verify_failures_reset\"")), is(true));
         });
     }
 
     @Test
-    void manyKeysMeetTheSubjectCeilingAndASuccessReopensIt() {
+    void aHostileKeyDoesNotLockOutOtherKeysUntilTheSubjectCeiling() {
         TestDatabases.truncateServiceTables();
-        TestServers.withServer(config(3, 4), http -> {
+        // long waits, so that nothing here depends on how fast a loaded machine answers
+        TestServers.withServer(config(3, 4, Duration.ofMinutes(10), Duration.ofMinutes(10)), http -> {
+            List<String> audit = captureAudit();
             AttackClient client = new AttackClient(http);
-            client.enroll(ADMIN_KEY, FIRST_VICTIM + 10);
+            String did = client.enroll(ADMIN_KEY, FIRST_VICTIM + 10);
             String wallet = TestSubjects.wallet(FIRST_VICTIM + 10);
             SyntheticFingerprints dictionary = new SyntheticFingerprints(77L);
             SplittableRandom random = new SplittableRandom(3);
@@ -155,9 +148,28 @@ class AdaptiveAttackServerTest {
                 assertThat(client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.fingersItem(
                         wallet, dictionaryScans(dictionary, random, i * 4)).toString()).status(), is(200));
             }
-            assertThat(client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.proofItem(wallet, "00".repeat(32))
+            AttackClient.Answer locked = client.post("/api/v1/did/verify", ATTACKER_KEY,
+                                                     AttackClient.proofItem(wallet, "00".repeat(32)).toString());
+            assertThat(locked.status(), is(429));
+            assertThat(locked.json().get("detail").asText(), containsString("with this API key"));
+            // the victim's side: an honest app's key still verifies the genuine person...
+            AttackClient.Answer honest = client.post("/api/v1/did/verify", HONEST_APP_KEY, AttackClient.fingersItem(
+                    wallet, TestSubjects.impression(FIRST_VICTIM + 10, 2)).toString());
+            assertThat(honest.json().toString(), honest.json().get("verified").asBoolean(), is(true));
+            assertThat(honest.json().get("matched_fingers").size(), is(4));
+            // ...and its success does not unlock the attacker's key; the admin reset does (admins only)
+            assertThat(client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.proofItem(wallet, "02".repeat(32))
                     .toString()).status(), is(429));
-            // a second attacker key gets its own attempts, until the subject's ceiling (4) is spent
+            assertThat(client.delete("/api/v1/did/" + did + "/failures", ATTACKER_KEY).status(), is(403));
+            AttackClient.Answer reset = client.delete("/api/v1/did/" + did + "/failures", ADMIN_KEY);
+            assertThat(reset.status(), is(200));
+            assertThat(reset.json().get("counters_reset").asInt(), greaterThanOrEqualTo(1));
+            assertThat(audit.stream().anyMatch(l -> l.contains("\"verify_failures_reset\"")), is(true));
+            for (int i = 0; i < 3; i++) {
+                assertThat(client.post("/api/v1/did/verify", ATTACKER_KEY, AttackClient.proofItem(
+                        wallet, String.format("%064x", 10 + i)).toString()).status(), is(200));
+            }
+            // a second hostile key gets its own attempts, until the subject's ceiling (4) is spent for everyone
             assertThat(client.post("/api/v1/did/verify", OTHER_ATTACKER_KEY, AttackClient.proofItem(
                     wallet, "01".repeat(32)).toString()).status(), is(200));
             AttackClient.Answer everyone = client.post("/api/v1/did/verify", HONEST_APP_KEY, AttackClient.fingersItem(
@@ -165,10 +177,9 @@ class AdaptiveAttackServerTest {
             assertThat(everyone.status(), is(429));
             assertThat(everyone.json().get("code").asText(), is("VERIFICATION_LOCKED"));
             assertThat(everyone.json().get("detail").asText(), containsString("all API keys"));
-            sleep(everyone.retryAfter().orElseThrow() * 1000 + 100);
-            AttackClient.Answer genuine = client.post("/api/v1/did/verify", HONEST_APP_KEY, AttackClient.fingersItem(
-                    wallet, TestSubjects.impression(FIRST_VICTIM + 10, 2)).toString());
-            assertThat(genuine.json().toString(), genuine.json().get("verified").asBoolean(), is(true));
+            assertThat(everyone.retryAfter().orElseThrow(), greaterThanOrEqualTo(500L));
+            assertThat(audit.stream().anyMatch(l -> l.contains("\"verify_lockout\"")
+                    && l.contains("\"scope\":\"all_keys\"")), is(true));
         });
     }
 
@@ -241,6 +252,7 @@ class AdaptiveAttackServerTest {
             }
             if (o.batches == 1) {
                 o.firstBatchEvaluated = evaluated;
+                o.firstBatchMillis = (System.nanoTime() - start) / 1_000_000;
             }
             o.evaluated += evaluated;
             if (evaluated == 0) {
@@ -324,6 +336,7 @@ class AdaptiveAttackServerTest {
         private int batches;
         private int evaluated;
         private int firstBatchEvaluated;
+        private long firstBatchMillis;
         private int locked;
         private int impersonations;
         private int learned;
