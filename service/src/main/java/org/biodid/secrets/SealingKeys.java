@@ -67,7 +67,12 @@ public final class SealingKeys {
         }
         LOGGER.log(Level.INFO, "Enrollment secrets are sealed under key " + current.id()
                 + (previous.isEmpty() ? "" : "; previous keys " + previous.stream().map(SealingKey::id).toList()));
-        return new Sealer(current, previous);
+        Sealer sealer = new Sealer(current, previous);
+        // Self-check, and the JCE's one-time start-up cost paid here rather than by the first enrollment.
+        if (sealer.open(sealer.seal(new byte[] {1}, "self-check"), "self-check")[0] != 1) {
+            throw new IllegalStateException("AES-GCM self-check failed");
+        }
+        return sealer;
     }
 
     private static Optional<SealingKey> configured(Config helper) {
