@@ -17,6 +17,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -32,7 +33,6 @@ import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
 import org.biodid.api.OpenApiService;
-import org.biodid.api.RateLimiter;
 import org.biodid.api.ResolverService;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
@@ -42,7 +42,10 @@ import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.api.ShutdownDrain;
 import org.biodid.compat.CompatService;
+import org.biodid.connection.Linger;
+import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
+import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -77,6 +80,7 @@ public final class Wiring implements AutoCloseable {
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
     private final Housekeeping housekeeping;
+    private RateLimiters rateLimiters;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -91,6 +95,9 @@ public final class Wiring implements AutoCloseable {
         try {
             this.didService = didService(config, database);
         } catch (RuntimeException e) {
+            if (rateLimiters != null) {
+                rateLimiters.close();
+            }
             database.close();
             throw e;
         }
@@ -112,9 +119,8 @@ public final class Wiring implements AutoCloseable {
         if (production || database.migrator().isMigrated()) {
             keys.ensureSomeKey(production, clock);
         }
-        Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
-                                                         config.get("app.rate.limit.burst").asInt().orElse(2000),
-                                                         System::nanoTime));
+        rateLimiters = RateLimiters.create(config, database.settings());
+        Access access = new Access(keys, rateLimiters.limiter());
         DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
         return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
@@ -166,6 +172,8 @@ public final class Wiring implements AutoCloseable {
      */
     public void server(WebServerConfig.Builder server) {
         server.config(config.get("server"))
+                .addConnectionSelector(new LingeringHttp1Selector(
+                        Http1Config.create(config.get("server.protocols.http_1_1")), Linger.from(config)))
                 .addFeature(observeFeature())
                 .directHandlers(problemDirectHandlers())
                 .routing(this::routing);
@@ -277,6 +285,9 @@ public final class Wiring implements AutoCloseable {
             // the hook is running or has run
         }
         housekeeping.close();
+        if (rateLimiters != null) {
+            rateLimiters.close();
+        }
         database.close();
     }
 
