@@ -13,24 +13,25 @@ import io.helidon.webserver.spi.ServerConnection;
  * An HTTP/1.1 connection that closes gracefully after an early answer.
  * <p>
  * Helidon 4.1.2 writes an early answer ({@code Http1Connection.handleRequestException}), leaves its connection loop,
- * and {@code ConnectionHandler.run} closes the socket at once. Bytes of the request body that are still in the
- * socket's receive buffer then make the kernel send a reset instead of a normal close, and the reset can destroy the
- * answer before the client has read it (the client is usually still sending). Here, after such an answer, the rest
- * of the body is read and discarded, exactly as much as was declared, bounded in bytes and time, and only then does
+ * and {@code ConnectionHandler.run} closes the socket at once; so it does when a routed answer was sent without
+ * reading the body and the body then cannot be consumed (a chunked body over the limit). Bytes of the request body
+ * that are still in the socket's receive buffer then make the kernel send a reset instead of a normal close, and the
+ * reset can destroy the answer before the client has read it (the client is usually still sending). Here, when the
+ * connection loop ends, the rest of the body is read and discarded (exactly as much as was declared when the answer
+ * came from a direct handler, otherwise until the client closes), bounded in bytes and time, and only then does
  * Helidon close: the close is clean and the client reads the answer. A client that never stops sending is cut off
- * at the bound.
+ * at the bound; a client that has already closed costs one read that returns at once.
  */
 final class LingeringConnection implements ServerConnection, InterruptableTask<Void> {
 
     private static final int DRAINING = 0;
     private static final int DONE = 1;
     private static final int TIMED_OUT = 2;
-    private static final long NO_EARLY_ANSWER = -2;
 
     private final ServerConnection delegate;
     private final ConnectionContext ctx;
     private final Linger linger;
-    private long unreadBody = NO_EARLY_ANSWER;
+    private long unreadBody = EarlyAnswers.UNKNOWN;
 
     LingeringConnection(ServerConnection delegate, ConnectionContext ctx, Linger linger) {
         this.delegate = delegate;
@@ -43,12 +44,14 @@ final class LingeringConnection implements ServerConnection, InterruptableTask<V
         EarlyAnswers.enter(this);
         try {
             delegate.handle(requestSemaphore);
-            // a normal return is Helidon leaving its loop after an answer of its own; the socket closes next
-            if (unreadBody != NO_EARLY_ANSWER) {
-                drain(unreadBody);
-            }
         } finally {
             EarlyAnswers.leave();
+            // Whatever ended Helidon's loop (its own early answer, a body it could not consume after a routed
+            // answer, the client closing), the socket closes next. When the client has closed or the socket has
+            // failed, the first read says so at once; otherwise the unread body is discarded, within the bounds.
+            if (!Thread.currentThread().isInterrupted()) {
+                drain(unreadBody);
+            }
         }
     }
 
