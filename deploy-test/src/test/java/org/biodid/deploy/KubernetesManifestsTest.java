@@ -173,7 +173,7 @@ class KubernetesManifestsTest {
         service.getSpec().getPorts().forEach(p -> servicePorts.add(p.getName()));
         for (Object e : endpoints) {
             Map<?, ?> endpoint = (Map<?, ?>) e;
-            assertThat(servicePorts, hasItem(endpoint.get("port")));
+            assertThat(servicePorts, hasItem(String.valueOf(endpoint.get("port"))));
             assertThat(endpoint.get("path"), is("/metrics"));
         }
     }

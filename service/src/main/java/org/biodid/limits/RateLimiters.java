@@ -82,6 +82,7 @@ public final class RateLimiters implements AutoCloseable {
                                             .orElse(Duration.ofSeconds(2)).toMillis());
         // like the API's pool: a database that is down at start-up is not a reason to refuse to start
         hikari.setInitializationFailTimeout(-1);
+        hikari.setConnectionInitSql(SharedRateLimiter.SESSION_SETTINGS);
         return new HikariDataSource(hikari);
     }
 
