@@ -19,6 +19,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -35,7 +36,6 @@ import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
 import org.biodid.api.OpenApiService;
-import org.biodid.api.RateLimiter;
 import org.biodid.api.ResolverService;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
@@ -45,12 +45,15 @@ import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.api.ShutdownDrain;
 import org.biodid.compat.CompatService;
+import org.biodid.connection.Linger;
+import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
 import org.biodid.identity.DidUseCases;
 import org.biodid.identity.EnrollDid;
 import org.biodid.identity.ListDids;
 import org.biodid.identity.RevokeDid;
 import org.biodid.identity.VerifyDid;
+import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -100,6 +103,7 @@ public final class Wiring implements AutoCloseable {
     private final ResolverService resolverService;
     private final Housekeeping housekeeping;
     private final SecretsResealer resealer;
+    private final RateLimiters rateLimiters;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -118,6 +122,8 @@ public final class Wiring implements AutoCloseable {
         this.routeMetrics = new RouteMetrics(registry, OBSERVE_PATHS);
         this.keys = ApiKeys.create(config.get("app.api.keys").asString().get(),
                                    new ApiKeyRepository(database.client()));
+        // The shared limiter (APP_RATE_LIMIT_STORE=postgresql) holds a small pool of its own, opened here.
+        this.rateLimiters = RateLimiters.create(config, database.settings());
         DidResolver resolver = new DidResolver(enrollments);
         this.didService = didService(config, registry, resolver);
         this.resolverService = new ResolverService(resolver);
@@ -130,9 +136,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     private DidService didService(Config config, MeterRegistry registry, DidResolver resolver) {
-        Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().get(),
-                                                         config.get("app.rate.limit.burst").asInt().get(),
-                                                         System::nanoTime));
+        Access access = new Access(keys, rateLimiters.limiter());
         BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, verificationPolicy(config),
                                                      new SecureRandom());
         BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
@@ -230,6 +234,8 @@ public final class Wiring implements AutoCloseable {
      */
     public void server(WebServerConfig.Builder server) {
         server.config(config.get("server"))
+                .addConnectionSelector(new LingeringHttp1Selector(
+                        Http1Config.create(config.get("server.protocols.http_1_1")), Linger.from(config)))
                 .addFeature(observeFeature())
                 .directHandlers(problemDirectHandlers())
                 .routing(this::routing);
@@ -329,6 +335,9 @@ public final class Wiring implements AutoCloseable {
         }
         started = false;
         housekeeping.close();
+        if (rateLimiters != null) {
+            rateLimiters.close();
+        }
         database.close();
     }
 
