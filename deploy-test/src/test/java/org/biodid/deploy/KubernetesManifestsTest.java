@@ -58,9 +58,6 @@ class KubernetesManifestsTest {
     private static final Path MANIFESTS = Path.of("..", "deploy", "kubernetes");
     // names the JVM reads, not the service's configuration
     private static final Set<String> JVM_ENVIRONMENT = Set.of("JAVA_TOOL_OPTIONS");
-    // the helper-data encryption key is introduced by the helper-data-at-rest work; remove once application.yaml
-    // or the README lists it
-    private static final Set<String> PENDING_KEYS = Set.of("APP_HELPER_DATA_KEY");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final List<HasMetadata> RESOURCES = new ArrayList<>();
@@ -202,7 +199,7 @@ class KubernetesManifestsTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         List<String> unknown = new ArrayList<>();
         for (String variable : variables) {
-            boolean known = JVM_ENVIRONMENT.contains(variable) || PENDING_KEYS.contains(variable)
+            boolean known = JVM_ENVIRONMENT.contains(variable)
                     || applicationYaml.get(configKey(variable)).exists()
                     || readme.contains("| `" + variable + "` |");
             if (!known) {
