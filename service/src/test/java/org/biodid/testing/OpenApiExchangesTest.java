@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.helidon.http.Method;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The exchange check can fail: it catches undocumented fields, statuses and media types, and requests the document
@@ -23,6 +25,8 @@ class OpenApiExchangesTest {
 
     private static final String DID = "did:cardano:testnet:EctrwjjfCRFo59LVHh6TGFcpfKQgynzn32CcRTeR6AQt";
     private static final String GENERATED = "{\"did\":\"" + DID + "\",\"network\":\"testnet\"}";
+    /** The README's generate example answer, as in openapi.yaml. */
+    private static final String DERIVED = "did:cardano:testnet:9voMoWqrB9rf3sbwieJhskeutF8iQi6nV93NAiefDrte";
     private static final String GENERATE = "{\"commitment\":\"00112233445566778899aabbccddeeff\"}";
 
     @Test
@@ -69,6 +73,17 @@ class OpenApiExchangesTest {
                 Method.POST, "/test-probe/echo", Map.of(), Map.of("content-type", List.of("application/json")),
                 bytes("{}"), 200, Map.of("content-type", List.of("application/json")), bytes("{\"x\":1}"));
         assertThat(OpenApiExchanges.problems(probe), is(empty()));
+    }
+
+    @Test
+    void aResponseExampleThatDoesNotMatchItsSchemaIsCaught() {
+        String valid = "\"did\": \"" + DERIVED + "\", \"network\": \"testnet\"";
+        String document = OpenApiExchanges.document();
+        assertThat(document, containsString(valid));
+        String broken = document.replace(valid, valid.replace("testnet\"", "moon\""));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DocumentExamples.check(
+                OpenApiInteractionValidator.createForInlineApiSpecification(broken).build(), broken));
+        assertThat(e.getMessage(), containsString("POST /api/v1/did/generate 200 readme"));
     }
 
     private static RecordingClient.Exchange generate(String request, int status, String contentType, String body) {
