@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,9 +21,9 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
- * Every response example of the OpenAPI document, checked with the same validator as the tests' exchanges: an
- * example that does not match its own schema is a broken document. Run once, when the validator is built, which
- * also compiles the schemas before any test measures time.
+ * Every request and response example of the OpenAPI document, checked with the same validator as the tests'
+ * exchanges: an example that does not match its own schema is a broken document. Run once, when the validator is
+ * built, which also compiles the schemas before any test measures time.
  */
 final class DocumentExamples {
 
@@ -47,6 +48,25 @@ final class DocumentExamples {
 
     private static void check(OpenApiInteractionValidator validator, String path, PathItem.HttpMethod method,
                               Operation operation, List<String> problems) {
+        if (operation.getRequestBody() != null) {
+            for (Map.Entry<String, MediaType> media : operation.getRequestBody().getContent().entrySet()) {
+                if (media.getValue().getExamples() == null) {
+                    continue;
+                }
+                for (Map.Entry<String, Example> example : media.getValue().getExamples().entrySet()) {
+                    ValidationReport report = validator.validateRequest(
+                            new SimpleRequest.Builder(Request.Method.valueOf(method.name()), concrete(path))
+                                    .withContentType(media.getKey())
+                                    .withHeader("X-API-Key", "example")
+                                    .withBody(json(example.getValue().getValue()))
+                                    .build());
+                    report.getMessages().stream()
+                            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                            .forEach(m -> problems.add(method + " " + path + " request " + example.getKey() + ": "
+                                                               + m.getMessage()));
+                }
+            }
+        }
         for (Map.Entry<String, ApiResponse> response : operation.getResponses().entrySet()) {
             if (response.getValue().getContent() == null) {
                 continue;
