@@ -74,7 +74,7 @@ class GeneratedClientWalkThroughTest {
                 .addSource(ConfigSources.create(settings))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
-        Wiring wiring = Wiring.create(config);
+        Wiring wiring = Wiring.create(config).start();
         server = WebServer.builder().update(wiring::server).build().start();
         apiClient = new ApiClient();
         // The batch's results are oneOf(VerifyResponse, Problem). The generated deserializer tells them apart only

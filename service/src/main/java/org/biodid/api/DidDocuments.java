@@ -3,8 +3,9 @@ package org.biodid.api;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 
 /**
  * W3C DID documents and DID Resolution results for enrolled {@code did:cardano} identifiers, modelled on the DIF
@@ -24,8 +25,8 @@ final class DidDocuments {
     private DidDocuments() {
     }
 
-    static ObjectNode document(Enrollment e) {
-        ObjectNode doc = JsonBodies.MAPPER.createObjectNode();
+    static ObjectNode document(EnrollmentRecord e) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.putArray("@context").add(DID_V1_CONTEXT);
         doc.put("id", e.did());
         doc.put("controller", e.did());
@@ -34,16 +35,16 @@ final class DidDocuments {
         return doc;
     }
 
-    static ObjectNode metadata(Enrollment e) {
-        ObjectNode meta = JsonBodies.MAPPER.createObjectNode();
+    static ObjectNode metadata(EnrollmentRecord e) {
+        ObjectNode meta = JsonNodeFactory.instance.objectNode();
         meta.put("created", iso(e.createdAt()));
         meta.put("updated", iso(e.revoked() ? e.revokedAt() : e.createdAt()));
         meta.put("deactivated", e.revoked());
         return meta;
     }
 
-    static ObjectNode resolution(Enrollment e, String contentType) {
-        ObjectNode result = JsonBodies.MAPPER.createObjectNode();
+    static ObjectNode resolution(EnrollmentRecord e, String contentType) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.set("didDocument", document(e));
         result.set("didDocumentMetadata", metadata(e));
         result.putObject("didResolutionMetadata").put("contentType", contentType);

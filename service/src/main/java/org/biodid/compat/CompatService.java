@@ -12,8 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.biodid.api.ApiException;
 import org.biodid.api.JsonBodies;
-import org.biodid.did.InvalidFieldException;
 import org.biodid.did.Network;
+import org.biodid.input.InvalidInputException;
 
 /**
  * The original Python servers' routes, for their existing clients: {@code POST /generate} and
@@ -40,16 +40,6 @@ public final class CompatService implements HttpService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * Creates the service with the system clock.
-     *
-     * @param network the network the DIDs name
-     * @return the service
-     */
-    public static CompatService create(Network network) {
-        return new CompatService(network, Clock.systemUTC());
-    }
-
     @Override
     public void routing(HttpRules rules) {
         rules.post("/generate", this::generate)
@@ -58,7 +48,7 @@ public final class CompatService implements HttpService {
 
     private void generate(ServerRequest req, ServerResponse res) {
         GenerateRequest request = validated(() -> CompatRequests.generate(JsonBodies.read(req)));
-        Enrollment enrollment = Enrollment.derive(request, network, clock.instant());
+        CompatEnrollment enrollment = CompatEnrollment.derive(request, network, clock.instant());
         JsonBodies.send(req, res, Status.OK_200, CompatResponses.generate(enrollment));
     }
 
@@ -72,7 +62,7 @@ public final class CompatService implements HttpService {
     private static <T> T validated(Supplier<T> reader) {
         try {
             return reader.get();
-        } catch (InvalidFieldException e) {
+        } catch (InvalidInputException e) {
             throw ApiException.invalidField(e.field(), e.reason());
         }
     }

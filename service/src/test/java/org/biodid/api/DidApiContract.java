@@ -18,6 +18,7 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,8 @@ import static org.hamcrest.Matchers.startsWith;
  */
 abstract class DidApiContract {
 
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
+
     static final String ALL_KEY = "test-key-all-scopes-0001";
     static final String VERIFY_KEY = "test-key-verify-only-0001";
     static final String ENROLL_KEY = "test-key-enroll-only-0001";
@@ -60,7 +63,7 @@ abstract class DidApiContract {
                 "app.rate.limit.burst", "100000",
                 // These tests are about answers, not outages: on a loaded CI machine fifty racing requests may wait
                 // for the pool longer than the production fail-fast timeout.
-                "app.db.connection.timeout", "PT15S")), List.of());
+                "app.db.connection.timeout", "PT15S")), List.of()).start();
     }
 
     @BeforeEach
@@ -237,11 +240,11 @@ abstract class DidApiContract {
         byte[] commitment = org.biodid.compat.CompatDerivation.commitment(
                 "addr_test1qpz8j0xfwhm652z0mk7cd5q2tqkvhx5a6h7fr4x6s2c6tw4kz5q03xmysyz",
                 List.of(new org.biodid.compat.Finger("left_thumb", List.of(
-                                new org.biodid.compat.Minutia(100.5, 200.3, 45.0),
-                                new org.biodid.compat.Minutia(150.2, 180.9, 90.5))),
+                                new org.biodid.compat.CompatMinutia(100.5, 200.3, 45.0),
+                                new org.biodid.compat.CompatMinutia(150.2, 180.9, 90.5))),
                         new org.biodid.compat.Finger("left_index", List.of(
-                                new org.biodid.compat.Minutia(110.2, 210.5, 50.0),
-                                new org.biodid.compat.Minutia(160.5, 190.2, 95.5)))));
+                                new org.biodid.compat.CompatMinutia(110.2, 210.5, 50.0),
+                                new org.biodid.compat.CompatMinutia(160.5, 190.2, 95.5)))));
         String body = "{\"commitment\":\"" + HexFormat.of().formatHex(commitment) + "\",\"network\":\"testnet\"}";
         for (int i = 0; i < 2; i++) {
             try (Http1ClientResponse res = post("/api/v1/did/generate", ENROLL_KEY, body)) {
@@ -398,7 +401,7 @@ abstract class DidApiContract {
     }
 
     static String verifyBody(String wallet, List<org.biodid.biometrics.FingerScan> scans, long timestamp) {
-        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("wallet_address", wallet);
         body.put("timestamp", timestamp);
         body.set("fingers", TestSubjects.fingersJson(scans));
@@ -406,7 +409,7 @@ abstract class DidApiContract {
     }
 
     static String proofBody(String wallet, String proof, long timestamp) {
-        return JsonBodies.MAPPER.createObjectNode()
+        return JSON.createObjectNode()
                 .put("wallet_address", wallet)
                 .put("timestamp", timestamp)
                 .put("biometric_hash", proof)
@@ -435,7 +438,7 @@ abstract class DidApiContract {
 
     static JsonNode parse(String text) {
         try {
-            return JsonBodies.MAPPER.readTree(text);
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,7 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -51,6 +52,8 @@ class OpenApiContractTest {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
+
     private static Wiring wiring;
 
     private final Http1Client client;
@@ -63,7 +66,7 @@ class OpenApiContractTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.compat.enabled", "true")), List.of());
+        wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.compat.enabled", "true")), List.of()).start();
         wiring.server(server);
     }
 
@@ -97,7 +100,7 @@ class OpenApiContractTest {
             assertThat(res.headers().get(HeaderNames.CONTENT_TYPE).get(), startsWith("application/json"));
             json = res.as(String.class);
         }
-        JsonNode tree = JsonBodies.MAPPER.readTree(json);
+        JsonNode tree = JSON.readTree(json);
         assertThat(tree.get("paths").has("/api/v1/did/enroll"), is(true));
         assertThat(parse(json), is(parse(OpenApiExchanges.document())));
     }
@@ -138,10 +141,10 @@ class OpenApiContractTest {
 
     private static JsonNode example(OpenAPI api, String path, String name) {
         MediaType json = api.getPaths().get(path).getPost().getRequestBody().getContent().get("application/json");
-        return JsonBodies.MAPPER.valueToTree(json.getExamples().get(name).getValue());
+        return JSON.valueToTree(json.getExamples().get(name).getValue());
     }
 
     private static JsonNode file(String name) throws IOException {
-        return JsonBodies.MAPPER.readTree(Files.readString(EXAMPLES.resolve(name)));
+        return JSON.readTree(Files.readString(EXAMPLES.resolve(name)));
     }
 }
