@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.Wiring;
+import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -39,7 +40,7 @@ class ReadmeExamplesTest {
     private final Http1Client client;
 
     ReadmeExamplesTest(Http1Client client) {
-        this.client = client;
+        this.client = OpenApiExchanges.validating(client);
     }
 
     @SetUpServer
