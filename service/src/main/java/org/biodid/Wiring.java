@@ -41,6 +41,7 @@ import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.api.ShutdownDrain;
+import org.biodid.api.WalletService;
 import org.biodid.compat.CompatService;
 import org.biodid.did.Network;
 import org.biodid.observe.DatabaseReadiness;
@@ -53,6 +54,9 @@ import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.store.WalletChallengeRepository;
+import org.biodid.wallet.Cip8Verifier;
+import org.biodid.wallet.WalletProofs;
 
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
@@ -63,6 +67,8 @@ import org.biodid.store.UsedProofRepository;
 public final class Wiring implements AutoCloseable {
 
     /** Paths served by the observe feature; they are their own route templates in the request metrics. */
+    private static final System.Logger LOGGER = System.getLogger(Wiring.class.getName());
+
     static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/metrics");
 
     private final Config config;
@@ -77,6 +83,7 @@ public final class Wiring implements AutoCloseable {
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
     private final Housekeeping housekeeping;
+    private WalletService walletService;
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -97,6 +104,7 @@ public final class Wiring implements AutoCloseable {
         this.resolverService = new ResolverService(didService.resolver());
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
                                              new IdempotencyRepository(database.client()),
+                                             new WalletChallengeRepository(database.client()),
                                              config.get("app.idempotency.retention").as(Duration.class)
                                                      .orElse(Duration.ofHours(24)),
                                              Duration.ofMinutes(10), clock);
@@ -115,6 +123,8 @@ public final class Wiring implements AutoCloseable {
         Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
                                                          config.get("app.rate.limit.burst").asInt().orElse(2000),
                                                          System::nanoTime));
+        WalletProofs walletProofs = walletProofs(config, production);
+        this.walletService = new WalletService(access, walletProofs, enrollments, clock);
         DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
         return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
@@ -129,7 +139,24 @@ public final class Wiring implements AutoCloseable {
                                          defaultNetwork(),
                                          config.get("app.verify.freshness").as(Duration.class)
                                                  .orElse(Duration.ofSeconds(300)),
-                                         clock);
+                                         clock,
+                                         walletProofs);
+    }
+
+    private WalletProofs walletProofs(Config config, boolean production) {
+        boolean required = config.get("app.require.wallet.signature").asBoolean().orElse(true);
+        if (!required) {
+            if (production) {
+                throw new IllegalStateException("The production profile refuses APP_REQUIRE_WALLET_SIGNATURE=false: "
+                                                        + "anyone with an enroll key could bind fingers to any wallet");
+            }
+            LOGGER.log(System.Logger.Level.WARNING, "APP_REQUIRE_WALLET_SIGNATURE=false: enrollment does NOT require "
+                    + "the wallet's signature; anyone with an enroll key can enroll any wallet. Development only.");
+        }
+        return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
+                                config.get("app.wallet.challenge.ttl").as(Duration.class)
+                                        .orElse(Duration.ofMinutes(5)),
+                                clock, new SecureRandom(), required);
     }
 
     private static VerificationPolicy verificationPolicy(Config config) {
@@ -198,6 +225,7 @@ public final class Wiring implements AutoCloseable {
         HttpRules rules = routeMetrics.rules(routing);
         rules.register(new Lifecycle());
         rules.register("/api/v1/did", didService);
+        rules.register("/api/v1/wallet", walletService);
         rules.register("/1.0/identifiers", resolverService);
         rules.register("/openapi", new OpenApiService());
         if (compatEnabled()) {

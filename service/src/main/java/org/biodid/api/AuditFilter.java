@@ -11,9 +11,12 @@ import io.helidon.webserver.http.RoutingResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.biodid.wallet.WalletProofException;
+
 /**
- * Makes the audit log complete: every enroll, verify and revoke attempt gets its one JSON line, also those refused
- * before the handler decided anything (401, 403, 429, invalid input, unknown subject, database down).
+ * Makes the audit log complete: every enroll, verify and revoke attempt, and every call of the wallet routes, gets
+ * its one JSON line, also those refused before the handler decided anything (401, 403, 429, invalid input, unknown
+ * subject, refused wallet signature, database down).
  * {@link DidService} writes the line for attempts it decides; this filter writes {@code "outcome":"rejected"} with the
  * problem code and status for the rest, with the key id when the key was recognised.
  */
@@ -21,6 +24,7 @@ public final class AuditFilter implements Filter {
 
     private static final System.Logger AUDIT = System.getLogger("org.biodid.audit");
     private static final String BASE = "/api/v1/did";
+    private static final String WALLET = "/api/v1/wallet";
 
     /** Registered in the request context once a line is written for the request. */
     record Written() {
@@ -40,6 +44,9 @@ public final class AuditFilter implements Filter {
             }
         } catch (ApiException e) {
             rejected(req, action, e.status().code(), e.code());
+            throw e;
+        } catch (WalletProofException e) {
+            rejected(req, action, e.reason().status(), e.reason().code());
             throw e;
         } catch (Access.RateLimitedException e) {
             rejected(req, action, 429, "RATE_LIMITED");
@@ -92,6 +99,9 @@ public final class AuditFilter implements Filter {
                 case BASE + "/enroll" -> "enroll";
                 case BASE + "/verify" -> "verify";
                 case BASE + "/verify/batch" -> "verify_batch";
+                case WALLET + "/challenges" -> "wallet_challenge";
+                case WALLET + "/helper-data" -> "wallet_helper_data";
+                case WALLET + "/revoke" -> "wallet_revoke";
                 default -> null;
             };
         }

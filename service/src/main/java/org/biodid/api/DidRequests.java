@@ -18,13 +18,15 @@ import org.biodid.did.Commitments;
 import org.biodid.did.DidParseException;
 import org.biodid.did.Network;
 import org.biodid.did.WalletAddress;
+import org.biodid.wallet.DataSignature;
 
 /**
  * Turns request bodies of the DID routes into checked commands, or a 400 that names the offending field.
  */
 final class DidRequests {
 
-    private static final Set<String> ENROLL_FIELDS = Set.of("wallet_address", "network", "fingers");
+    private static final Set<String> ENROLL_FIELDS = Set.of("wallet_address", "network", "fingers",
+                                                            WalletRequests.SIGNATURE_FIELD);
     private static final Set<String> VERIFY_FIELDS = Set.of("wallet_address", "did", "network", "timestamp",
                                                             "fingers", "biometric_hash");
     private static final Set<String> GENERATE_FIELDS = Set.of("commitment", "network");
@@ -40,8 +42,9 @@ final class DidRequests {
      * @param wallet  controlling wallet
      * @param network network, agreeing with the wallet
      * @param fingers 2–10 distinct fingers
+     * @param signature the wallet's signature over an {@code enroll} challenge, or {@code null}
      */
-    record Enroll(WalletAddress wallet, Network network, List<FingerScan> fingers) {
+    record Enroll(WalletAddress wallet, Network network, List<FingerScan> fingers, DataSignature signature) {
     }
 
     /**
@@ -71,7 +74,7 @@ final class DidRequests {
                                                    JsonFields.requiredText(body, "wallet_address", ""));
         Network network = network(body, "", defaultNetwork, wallet);
         List<FingerScan> fingers = fingers(body, "", BiometricValidation.MIN_FINGERS);
-        return new Enroll(wallet, network, fingers);
+        return new Enroll(wallet, network, fingers, WalletRequests.signature(body, ""));
     }
 
     static Verify verify(JsonNode body, String path) {

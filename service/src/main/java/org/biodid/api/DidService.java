@@ -48,6 +48,7 @@ import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.IdempotencyRecord;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.wallet.WalletProofs;
 
 /**
  * The DID routes under {@code /api/v1/did}: enroll, verify (fresh scan or client proof), batch verify, generate,
@@ -74,6 +75,8 @@ public final class DidService implements HttpService {
     private final Network defaultNetwork;
     private final Duration freshness;
     private final Clock clock;
+    private final WalletProofs walletProofs;
+    private final Revocation revocation;
 
     /**
      * @param engine         biometric engine
@@ -86,6 +89,7 @@ public final class DidService implements HttpService {
      * @param defaultNetwork network assumed when a request names none
      * @param freshness      allowed distance of a verification timestamp from now
      * @param clock          clock
+     * @param walletProofs   wallet signatures over challenges
      */
     public DidService(BiometricEngine engine,
                       BiometricTimers timers,
@@ -96,7 +100,8 @@ public final class DidService implements HttpService {
                       DidResolver resolver,
                       Network defaultNetwork,
                       Duration freshness,
-                      Clock clock) {
+                      Clock clock,
+                      WalletProofs walletProofs) {
         this.engine = engine;
         this.timers = timers;
         this.enrollments = enrollments;
@@ -107,6 +112,8 @@ public final class DidService implements HttpService {
         this.defaultNetwork = defaultNetwork;
         this.freshness = freshness;
         this.clock = clock;
+        this.walletProofs = walletProofs;
+        this.revocation = new Revocation(enrollments, clock);
     }
 
     /**
@@ -141,6 +148,7 @@ public final class DidService implements HttpService {
         }
         DidRequests.Enroll command = DidRequests.enroll(JsonBodies.parse(rawBody), defaultNetwork);
         String wallet = command.wallet().text();
+        boolean walletSigned = walletProofs.authorizeEnrollment(command.wallet(), command.signature());
         org.biodid.biometrics.Enrollment biometric = timers.gen(
                 () -> engine.enroll(wallet, command.network().id(), command.fingers()));
         CardanoDid did = DidDerivation.derive(biometric.commitment(), command.network());
@@ -167,7 +175,7 @@ public final class DidService implements HttpService {
                                    "This wallet already controls an active DID; revoke it before enrolling again",
                                    List.of());
         }
-        audit("enroll", req, caller, "created", did.toString());
+        audit("enroll", req, caller, "created", did.toString(), line -> line.put("wallet_signed", walletSigned));
         res.header(HeaderNames.LOCATION, "/api/v1/did/" + did);
         JsonBodies.sendRaw(req, res, Status.CREATED_201, bodyText.getBytes(StandardCharsets.UTF_8),
                            "application/json");
@@ -347,20 +355,8 @@ public final class DidService implements HttpService {
         CardanoDid did = resolver.parseOrFail(didText);
         Enrollment enrollment = enrollments.findByDid(did.toString())
                 .orElseThrow(() -> ApiException.notFound("No DID " + did + " is enrolled"));
-        if (!enrollment.revoked()) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            if (enrollments.revoke(enrollment.did(), now)) {
-                enrollment = enrollment.revokedAt(now);
-            } else {
-                enrollment = enrollments.findByDid(did.toString()).orElseThrow();
-            }
-        }
+        ObjectNode body = revocation.revoke(enrollment);
         audit("revoke", req, caller, "revoked", enrollment.did());
-        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
-        body.put("did", enrollment.did());
-        body.put("revoked", true);
-        body.put("revoked_at", enrollment.revokedAt().toString());
-        body.set("didDocumentMetadata", DidDocuments.metadata(enrollment));
         JsonBodies.send(req, res, Status.OK_200, body);
     }
 
@@ -414,7 +410,22 @@ public final class DidService implements HttpService {
         return key;
     }
 
-    private static void audit(String action, ServerRequest req, Caller caller, String outcome, String did) {
+    static void audit(String action, ServerRequest req, Caller caller, String outcome, String did) {
+        audit(action, req, caller, outcome, did, line -> { });
+    }
+
+    /**
+     * Write one audit line for a decided attempt (the {@link AuditFilter} writes those refused before).
+     *
+     * @param action  audited action
+     * @param req     request
+     * @param caller  authenticated caller
+     * @param outcome outcome
+     * @param did     DID concerned, or {@code null}
+     * @param more    adds further fields
+     */
+    static void audit(String action, ServerRequest req, Caller caller, String outcome, String did,
+                      java.util.function.Consumer<ObjectNode> more) {
         req.context().register(new AuditFilter.Written());
         if (!AUDIT.isLoggable(Level.INFO)) {
             return;
@@ -427,6 +438,7 @@ public final class DidService implements HttpService {
         if (did != null) {
             line.put("did", did);
         }
+        more.accept(line);
         try {
             AUDIT.log(Level.INFO, JsonBodies.MAPPER.writeValueAsString(line));
         } catch (JsonProcessingException e) {

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.biodid.biometrics.BiometricInputException;
 import org.biodid.did.InvalidFieldException;
+import org.biodid.wallet.WalletProofException;
 
 /**
  * Maps every failure to RFC 9457 problem details, registered once on the routing.
@@ -41,6 +42,7 @@ public final class ErrorHandling {
                         sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
                 .error(BiometricInputException.class, (req, res, e) ->
                         sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
+                .error(WalletProofException.class, (req, res, e) -> sendProblem(req, res, walletProof(e)))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
                 .error(DbClientException.class, ErrorHandling::database)
@@ -61,6 +63,22 @@ public final class ErrorHandling {
         // Helidon resets the response before an error handler runs; the shared headers go back on.
         ResponseHeadersFilter.apply(req, res);
         JsonBodies.send(req, res, e.status(), Problem.of(e, RequestId.of(req)), JsonBodies.PROBLEM_JSON);
+    }
+
+    /**
+     * A refused wallet proof as problem details: the reason's status and stable code; a missing signature names
+     * the field.
+     *
+     * @param e the refusal
+     * @return the problem
+     */
+    static ApiException walletProof(WalletProofException e) {
+        WalletProofException.Reason reason = e.reason();
+        return new ApiException(Status.create(reason.status()), reason.code(), reason.title(), e.getMessage(),
+                                reason == WalletProofException.Reason.REQUIRED
+                                        ? List.of(new ApiException.FieldError(WalletRequests.SIGNATURE_FIELD,
+                                                                              "is required"))
+                                        : List.of());
     }
 
     private static void httpException(ServerRequest req, ServerResponse res, HttpException e) {

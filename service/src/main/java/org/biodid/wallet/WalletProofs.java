@@ -28,6 +28,7 @@ public final class WalletProofs {
     private final Duration ttl;
     private final Clock clock;
     private final SecureRandom random;
+    private final boolean enrollmentNeedsSignature;
 
     /**
      * @param challenges challenge store
@@ -35,14 +36,40 @@ public final class WalletProofs {
      * @param ttl        how long a challenge may be redeemed
      * @param clock      clock
      * @param random     nonce source
+     * @param enrollmentNeedsSignature whether enrollment requires a signature ({@code app.require.wallet.signature})
      */
     public WalletProofs(WalletChallengeRepository challenges, Cip8Verifier verifier, Duration ttl, Clock clock,
-                        SecureRandom random) {
+                        SecureRandom random, boolean enrollmentNeedsSignature) {
         this.challenges = challenges;
         this.verifier = verifier;
         this.ttl = ttl;
         this.clock = clock;
         this.random = random;
+        this.enrollmentNeedsSignature = enrollmentNeedsSignature;
+    }
+
+    /**
+     * @return whether enrollment requires the wallet's signature
+     */
+    public boolean enrollmentNeedsSignature() {
+        return enrollmentNeedsSignature;
+    }
+
+    /**
+     * Authorise an enrollment: redeem its signature when it carries one (also when signatures are not required: a
+     * signature that is sent is checked), refuse it without one when signatures are required.
+     *
+     * @param wallet    the wallet to enroll
+     * @param signature its signature over an {@code enroll} challenge, or {@code null}
+     * @return whether the enrollment is signed
+     * @throws WalletProofException when the signature is missing but required, or does not authorise it
+     */
+    public boolean authorizeEnrollment(WalletAddress wallet, DataSignature signature) {
+        if (signature == null && !enrollmentNeedsSignature) {
+            return false;
+        }
+        redeem(WalletAction.ENROLL, wallet, signature);
+        return true;
     }
 
     /**

@@ -109,7 +109,7 @@ public final class TestDatabases {
     public static void truncateServiceTables() {
         try (Connection c = DriverManager.getConnection(postgresUrl(), USER, PASSWORD);
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE enrollments, idempotency_records, api_keys, used_proofs");
+            s.execute("TRUNCATE enrollments, idempotency_records, api_keys, used_proofs, wallet_challenges");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -119,7 +119,10 @@ public final class TestDatabases {
         Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "server.host", "localhost",
                                                          "server.shutdown-grace-period", "PT0.5S",
                                                          // many services start in one test JVM: few idle links
-                                                         "db.connection.minimumIdle", "1"));
+                                                         "db.connection.minimumIdle", "1",
+                                                         // enrollments without a wallet signature, except in the
+                                                         // tests of wallet control, which set it to true
+                                                         "app.require.wallet.signature", "false"));
         all.putAll(values);
         return Config.builder()
                 .disableEnvironmentVariablesSource()
