@@ -229,6 +229,7 @@ public final class PerfRun {
         if (externalBaseUrl == null) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("APP_API_KEYS", apiKey + ":enroll+verify+admin");
+            env.put("APP_REQUIRE_WALLET_SIGNATURE", "false"); // until the simulated wallets sign (Cip30Signer)
             env.put("APP_RATE_LIMIT_RPS", PerfConfig.get("biodid.service.rateLimitRps", "1000000"));
             env.put("APP_RATE_LIMIT_BURST", PerfConfig.get("biodid.service.rateLimitBurst", "1000000"));
             PerfConfig.get("biodid.service.db.url").ifPresent(v -> env.put("DB_CONNECTION_URL", v));

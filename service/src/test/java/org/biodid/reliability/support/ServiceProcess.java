@@ -88,6 +88,8 @@ public final class ServiceProcess implements AutoCloseable {
         all.put("SERVER_HOST", "127.0.0.1");
         all.put("APP_API_KEYS", ADMIN_KEY + ":enroll+verify+admin");
         all.put("APP_DB_MIGRATION_RETRY", "PT0.3S");
+        // these tests enroll synthetic wallets without a wallet signature (WalletControlServerTest covers signing)
+        all.put("APP_REQUIRE_WALLET_SIGNATURE", "false");
         all.putAll(env);
         environment.putAll(all);
         Process process = builder.start();
