@@ -48,6 +48,7 @@ import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.IdempotencyRecord;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.wallet.WalletProofException;
 import org.biodid.wallet.WalletProofs;
 
 /**
@@ -148,7 +149,13 @@ public final class DidService implements HttpService {
         }
         DidRequests.Enroll command = DidRequests.enroll(JsonBodies.parse(rawBody), defaultNetwork);
         String wallet = command.wallet().text();
-        boolean walletSigned = walletProofs.authorizeEnrollment(command.wallet(), command.signature());
+        boolean walletSigned;
+        try {
+            walletSigned = walletProofs.authorizeEnrollment(command.wallet(), command.signature());
+        } catch (WalletProofException e) {
+            WalletService.auditRefusal("enroll", req, caller, e);
+            throw e;
+        }
         org.biodid.biometrics.Enrollment biometric = timers.gen(
                 () -> engine.enroll(wallet, command.network().id(), command.fingers()));
         CardanoDid did = DidDerivation.derive(biometric.commitment(), command.network());

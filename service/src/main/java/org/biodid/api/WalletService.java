@@ -15,6 +15,7 @@ import org.biodid.store.Enrollment;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.wallet.ChallengePayload;
 import org.biodid.wallet.WalletAction;
+import org.biodid.wallet.WalletProofException;
 import org.biodid.wallet.WalletProofs;
 
 /**
@@ -70,7 +71,7 @@ public final class WalletService implements HttpService {
     private void helperData(ServerRequest req, ServerResponse res) {
         Caller caller = access.require(req, res, Scope.VERIFY, Scope.ENROLL);
         WalletRequests.Signed command = WalletRequests.signed(JsonBodies.read(req));
-        proofs.redeem(WalletAction.FETCH_HELPER_DATA, command.wallet(), command.signature());
+        redeem(WalletAction.FETCH_HELPER_DATA, "wallet_helper_data", req, caller, command);
         Enrollment enrollment = activeEnrollment(command);
         ObjectNode body = JsonBodies.MAPPER.createObjectNode();
         body.put("did", enrollment.did());
@@ -85,11 +86,36 @@ public final class WalletService implements HttpService {
     private void revoke(ServerRequest req, ServerResponse res) {
         Caller caller = access.require(req, res, Scope.ENROLL, Scope.ADMIN);
         WalletRequests.Signed command = WalletRequests.signed(JsonBodies.read(req));
-        proofs.redeem(WalletAction.REVOKE, command.wallet(), command.signature());
+        redeem(WalletAction.REVOKE, "wallet_revoke", req, caller, command);
         Enrollment enrollment = activeEnrollment(command);
         ObjectNode body = revocation.revoke(enrollment);
         DidService.audit("wallet_revoke", req, caller, "revoked", enrollment.did());
         JsonBodies.send(req, res, Status.OK_200, body);
+    }
+
+    private void redeem(WalletAction action, String audited, ServerRequest req, Caller caller,
+                        WalletRequests.Signed command) {
+        try {
+            proofs.redeem(action, command.wallet(), command.signature());
+        } catch (WalletProofException e) {
+            auditRefusal(audited, req, caller, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The audit line of a request refused for its wallet signature, with the refusal's code.
+     *
+     * @param action  audited action
+     * @param req     request
+     * @param caller  caller
+     * @param refusal why
+     */
+    static void auditRefusal(String action, ServerRequest req, Caller caller, WalletProofException refusal) {
+        DidService.audit(action, req, caller, "refused", null, line -> {
+            line.put("status", refusal.reason().status());
+            line.put("code", refusal.reason().code());
+        });
     }
 
     private Enrollment activeEnrollment(WalletRequests.Signed command) {

@@ -101,8 +101,8 @@ public final class WalletProofs {
      */
     public void redeem(WalletAction action, WalletAddress wallet, DataSignature signature) {
         if (signature == null) {
-            throw new WalletProofException(Reason.REQUIRED, "wallet_signature is required: sign a '"
-                    + action.wireName() + "' challenge (POST /api/v1/wallet/challenges) with the wallet");
+            throw new WalletProofException(Reason.REQUIRED, "wallet_signature is required: the wallet signs a "
+                    + "challenge for '" + action.wireName() + "' (POST /api/v1/wallet/challenges)");
         }
         ChallengePayload payload = ChallengePayload.parse(verifier.verify(wallet, signature));
         StoredChallenge stored = challenges.find(payload.nonce())

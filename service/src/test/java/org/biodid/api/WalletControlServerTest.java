@@ -101,6 +101,46 @@ class WalletControlServerTest {
     }
 
     @Test
+    void everyWalletRouteWritesAnAuditLineWithoutTheAddress() {
+        Cip30Signer wallet = Cip30Signer.random(RANDOM);
+        String address = wallet.enterpriseAddress(false);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger audit = java.util.logging.Logger.getLogger("org.biodid.audit");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        audit.addHandler(handler);
+        try {
+            DataSignature enroll = sign(wallet, address, "enroll");
+            post("/api/v1/did/enroll", enrollBody(address, "testnet", enroll)).close();
+            post("/api/v1/did/enroll", enrollBody(address, "testnet", enroll)).close();
+            post("/api/v1/wallet/helper-data", signedBody(address, sign(wallet, address, "fetch-helper-data"))).close();
+            post("/api/v1/wallet/revoke", signedBody(address, sign(wallet, address, "revoke"))).close();
+        } finally {
+            audit.removeHandler(handler);
+        }
+        List<String> mine = lines.stream().map(l -> DidApiContract.parse(l))
+                .map(l -> l.get("audit").asText() + ":" + l.get("outcome").asText()
+                        + (l.has("code") ? ":" + l.get("code").asText() : ""))
+                .toList();
+        assertThat(mine, is(List.of("wallet_challenge:issued", "enroll:created", "enroll:refused:CHALLENGE_REUSED",
+                                    "wallet_challenge:issued", "wallet_helper_data:returned",
+                                    "wallet_challenge:issued", "wallet_revoke:revoked")));
+        assertThat(lines.stream().anyMatch(l -> l.contains(address)), is(false));
+    }
+
+    @Test
     void baseAddressesOnMainnetEnrollToo() {
         Cip30Signer wallet = Cip30Signer.random(RANDOM);
         String address = wallet.baseAddress(true, Cip30Signer.random(RANDOM).keyHash());
