@@ -1,23 +1,19 @@
 package org.biodid.wallet;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
-import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Ed25519 signature checks with the JDK's provider: a raw 32-byte key (as COSE_Key carries it) is wrapped in the
- * X.509 SubjectPublicKeyInfo the JDK reads.
+ * Ed25519 signature checks (RFC 8032 PureEdDSA) on raw 32-byte keys, as COSE_Key carries them.
+ * <p>
+ * BouncyCastle rather than the JDK's {@code Signature.getInstance("Ed25519")}: both are RFC 8032 verifiers (canonical
+ * {@code S}, point decoding checked), but on the reference machine the JDK's took about 7 to 9 times as long per
+ * verification (measured with {@code WalletSignatureBenchmark} and a side-by-side loop, see {@code docs/api.md}), and
+ * BouncyCastle is already a dependency. {@code WalletSignatureTest} checks that the JDK agrees on the same inputs.
  */
 final class Ed25519Keys {
 
-    /** SubjectPublicKeyInfo prefix for an Ed25519 key (RFC 8410): SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING }. */
-    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
-    static final int KEY_LENGTH = 32;
-    static final int SIGNATURE_LENGTH = 64;
+    static final int KEY_LENGTH = Ed25519.PUBLIC_KEY_SIZE;
+    static final int SIGNATURE_LENGTH = Ed25519.SIGNATURE_SIZE;
 
     private Ed25519Keys() {
     }
@@ -32,22 +28,6 @@ final class Ed25519Keys {
         if (rawKey.length != KEY_LENGTH || signature.length != SIGNATURE_LENGTH) {
             return false;
         }
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(publicKey(rawKey));
-            verifier.update(message);
-            return verifier.verify(signature);
-        } catch (InvalidKeyException | SignatureException | java.security.spec.InvalidKeySpecException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK has no Ed25519", e);
-        }
-    }
-
-    private static PublicKey publicKey(byte[] rawKey) throws GeneralSecurityException {
-        byte[] spki = new byte[SPKI_PREFIX.length + KEY_LENGTH];
-        System.arraycopy(SPKI_PREFIX, 0, spki, 0, SPKI_PREFIX.length);
-        System.arraycopy(rawKey, 0, spki, SPKI_PREFIX.length, KEY_LENGTH);
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        return Ed25519.verify(signature, 0, rawKey, 0, message, 0, message.length);
     }
 }

@@ -28,9 +28,9 @@ class WalletSignatureTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Cip8Verifier verifier = new Cip8Verifier();
 
-    /** RFC 8032, section 7.1, TEST 1: the raw Ed25519 part, signed by BouncyCastle and checked by the JDK. */
+    /** RFC 8032, section 7.1, TEST 1: the raw Ed25519 part, signed and checked, and checked by the JDK too. */
     @Test
-    void rfc8032TestVector1() {
+    void rfc8032TestVector1() throws Exception {
         Cip30Signer signer = new Cip30Signer(HEX.parseHex(
                 "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
         assertThat(HEX.formatHex(signer.publicKey()),
@@ -41,6 +41,39 @@ class WalletSignatureTest {
                               + "6bd25bf5f0595bbe24655141438e7a100b"));
         assertThat(Ed25519Keys.verify(signer.publicKey(), new byte[0], signature), is(true));
         assertThat(Ed25519Keys.verify(signer.publicKey(), new byte[] {0}, signature), is(false));
+        assertThat(jdkVerify(signer.publicKey(), new byte[0], signature), is(true));
+    }
+
+    /** The service's verifier and the JDK's independent Ed25519 agree, on valid and on tampered signatures. */
+    @Test
+    void theJdkAgreesWithTheVerifier() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Cip30Signer signer = Cip30Signer.random(RANDOM);
+            byte[] message = new byte[RANDOM.nextInt(400)];
+            RANDOM.nextBytes(message);
+            byte[] signature = signer.sign(message);
+            if (i % 2 == 1) {
+                signature[RANDOM.nextInt(64)] ^= (byte) (1 << RANDOM.nextInt(8));
+            }
+            boolean ours = Ed25519Keys.verify(signer.publicKey(), message, signature);
+            assertThat(ours, is(i % 2 == 0));
+            assertThat(jdkVerify(signer.publicKey(), message, signature), is(ours));
+        }
+    }
+
+    private static boolean jdkVerify(byte[] rawKey, byte[] message, byte[] signature) throws Exception {
+        byte[] spki = new byte[44];
+        System.arraycopy(HEX.parseHex("302a300506032b6570032100"), 0, spki, 0, 12);
+        System.arraycopy(rawKey, 0, spki, 12, 32);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                               .generatePublic(new java.security.spec.X509EncodedKeySpec(spki)));
+        jdk.update(message);
+        try {
+            return jdk.verify(signature);
+        } catch (java.security.SignatureException invalidPoint) {
+            return false; // the JDK throws where the encoded R is not a curve point: a signature that is not valid
+        }
     }
 
     /**
