@@ -25,7 +25,8 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 
 import org.biodid.api.Access;
 import org.biodid.api.ApiKeys;
-import org.biodid.api.AuditFilter;
+import org.biodid.api.AuditLog;
+import org.biodid.api.JsonBodies;
 import org.biodid.api.BodyReadTimeout;
 import org.biodid.api.CorsFilter;
 import org.biodid.api.DidResolver;
@@ -44,6 +45,12 @@ import org.biodid.api.ShutdownDrain;
 import org.biodid.api.WalletService;
 import org.biodid.compat.CompatService;
 import org.biodid.did.Network;
+import org.biodid.identity.DidUseCases;
+import org.biodid.identity.WalletOwnerActions;
+import org.biodid.identity.EnrollDid;
+import org.biodid.identity.ListDids;
+import org.biodid.identity.RevokeDid;
+import org.biodid.identity.VerifyDid;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -84,6 +91,7 @@ public final class Wiring implements AutoCloseable {
     private final ShutdownDrain drain = new ShutdownDrain();
     private final Housekeeping housekeeping;
     private WalletService walletService;
+    private final AuditLog auditLog = new AuditLog(JsonBodies.MAPPER);
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -95,13 +103,14 @@ public final class Wiring implements AutoCloseable {
                                               .orElse(Duration.ofSeconds(2)));
         this.enrollments = new EnrollmentRepository(database.client());
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
+        DidResolver resolver = new DidResolver(enrollments);
         try {
-            this.didService = didService(config, database);
+            this.didService = didService(config, database, resolver);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        this.resolverService = new ResolverService(didService.resolver());
+        this.resolverService = new ResolverService(resolver);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
                                              new IdempotencyRepository(database.client()),
                                              new WalletChallengeRepository(database.client()),
@@ -111,7 +120,7 @@ public final class Wiring implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(drain.hook());
     }
 
-    private DidService didService(Config config, Database database) {
+    private DidService didService(Config config, Database database, DidResolver resolver) {
         ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
                                       new ApiKeyRepository(database.client()));
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
@@ -123,27 +132,26 @@ public final class Wiring implements AutoCloseable {
         Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
                                                          config.get("app.rate.limit.burst").asInt().orElse(2000),
                                                          System::nanoTime));
-        WalletProofs walletProofs = walletProofs(config, production);
-        this.walletService = new WalletService(access, walletProofs, enrollments, clock);
-        DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
-        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
-                                                             verificationPolicy(config),
-                                                             new SecureRandom()),
-                                         new BiometricTimers(Metrics.globalRegistry(), spanTracer),
-                                         enrollments,
-                                         new IdempotencyRepository(database.client()),
-                                         new UsedProofRepository(database.client()),
-                                         access,
-                                         resolver,
-                                         defaultNetwork(),
-                                         config.get("app.verify.freshness").as(Duration.class)
-                                                 .orElse(Duration.ofSeconds(300)),
-                                         clock,
-                                         walletProofs);
+        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, verificationPolicy(config),
+                                                     new SecureRandom());
+        BiometricTimers timers = new BiometricTimers(Metrics.globalRegistry(), spanTracer);
+        Duration freshness = config.get("app.verify.freshness").as(Duration.class).orElse(Duration.ofSeconds(300));
+        WalletProofs walletProofs = walletProofs(config, database, production);
+        RevokeDid revoke = new RevokeDid(enrollments, clock);
+        DidUseCases useCases = new DidUseCases(
+                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client()),
+                              JsonBodies.MAPPER, clock, walletProofs),
+                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
+                              JsonBodies.MAPPER, freshness, clock),
+                revoke,
+                new ListDids(enrollments));
+        this.walletService = new WalletService(access, walletProofs,
+                                               new WalletOwnerActions(walletProofs, enrollments, revoke), auditLog);
+        return new DidService(useCases, access, resolver, auditLog, defaultNetwork());
     }
 
-    private WalletProofs walletProofs(Config config, boolean production) {
+    private WalletProofs walletProofs(Config config, Database database, boolean production) {
         boolean required = config.get("app.require.wallet.signature").asBoolean().orElse(true);
         if (!required) {
             if (production) {
@@ -217,7 +225,7 @@ public final class Wiring implements AutoCloseable {
         routing.addFilter(routeMetrics)
                 .addFilter(drain)
                 .addFilter(new ResponseHeadersFilter())
-                .addFilter(new AuditFilter())
+                .addFilter(auditLog)
                 .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
                                                        .orElse(Duration.ofSeconds(30))));
         cors.ifPresent(routing::addFilter);

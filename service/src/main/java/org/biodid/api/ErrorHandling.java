@@ -11,8 +11,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.biodid.biometrics.BiometricInputException;
-import org.biodid.did.InvalidFieldException;
+import org.biodid.identity.IdentityException;
+import org.biodid.input.InvalidInputException;
 import org.biodid.wallet.WalletProofException;
 
 /**
@@ -24,6 +24,7 @@ import org.biodid.wallet.WalletProofException;
  */
 public final class ErrorHandling {
 
+    private static final Status UNPROCESSABLE_422 = Status.create(422, "Unprocessable Content");
     private static final System.Logger LOGGER = System.getLogger(ErrorHandling.class.getName());
 
     private ErrorHandling() {
@@ -38,11 +39,9 @@ public final class ErrorHandling {
         routing.error(ApiException.class, ErrorHandling::sendProblem)
                 .error(Access.RateLimitedException.class, (req, res, e) -> e.answer(req, res))
                 .error(DidResolver.ResolutionException.class, (req, res, e) -> e.answer(req, res))
-                .error(InvalidFieldException.class, (req, res, e) ->
-                        sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
-                .error(BiometricInputException.class, (req, res, e) ->
-                        sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
-                .error(WalletProofException.class, (req, res, e) -> sendProblem(req, res, walletProof(e)))
+                .error(IdentityException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
+                .error(InvalidInputException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
+                .error(WalletProofException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
                 .error(DbClientException.class, ErrorHandling::database)
@@ -62,23 +61,51 @@ public final class ErrorHandling {
         }
         // Helidon resets the response before an error handler runs; the shared headers go back on.
         ResponseHeadersFilter.apply(req, res);
+        // error handlers run inside the routing, so the audit filter finds the problem here, not as an exception
+        req.context().register(e);
         JsonBodies.send(req, res, e.status(), Problem.of(e, RequestId.of(req)), JsonBodies.PROBLEM_JSON);
     }
 
     /**
-     * A refused wallet proof as problem details: the reason's status and stable code; a missing signature names
-     * the field.
+     * The problem for a refusal from below the HTTP layer (a use case, invalid input).
      *
-     * @param e the refusal
-     * @return the problem
+     * @param e the failure
+     * @return its problem, or {@code null} when {@code e} is not such a refusal
      */
-    static ApiException walletProof(WalletProofException e) {
+    static ApiException knownProblem(RuntimeException e) {
+        return switch (e) {
+            case ApiException api -> api;
+            case InvalidInputException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
+            case IdentityException refused -> identityProblem(refused);
+            case WalletProofException refused -> walletProblem(refused);
+            default -> null;
+        };
+    }
+
+    /** A refused wallet proof: the reason's status and stable code; a missing signature names the field. */
+    private static ApiException walletProblem(WalletProofException e) {
         WalletProofException.Reason reason = e.reason();
         return new ApiException(Status.create(reason.status()), reason.code(), reason.title(), e.getMessage(),
                                 reason == WalletProofException.Reason.REQUIRED
                                         ? List.of(new ApiException.FieldError(WalletRequests.SIGNATURE_FIELD,
                                                                               "is required"))
                                         : List.of());
+    }
+
+    private static ApiException identityProblem(IdentityException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> ApiException.notFound(e.getMessage());
+            case ALREADY_ENROLLED -> new ApiException(Status.CONFLICT_409, "DID_ALREADY_ENROLLED",
+                                                      "DID already enrolled", e.getMessage(), List.of());
+            case IDEMPOTENCY_KEY_REUSED -> new ApiException(UNPROCESSABLE_422, "IDEMPOTENCY_KEY_REUSED",
+                                                            "Idempotency key reused", e.getMessage(), List.of());
+            case REPLAYED_PROOF -> new ApiException(Status.CONFLICT_409, "REPLAYED_PROOF", "Replayed proof",
+                                                    e.getMessage(), List.of());
+            case STALE_TIMESTAMP -> new ApiException(Status.BAD_REQUEST_400, "STALE_TIMESTAMP", "Stale timestamp",
+                                                     e.getMessage(),
+                                                     List.of(new ApiException.FieldError(
+                                                             e.field(), "outside the freshness window")));
+        };
     }
 
     private static void httpException(ServerRequest req, ServerResponse res, HttpException e) {

@@ -11,11 +11,9 @@ import io.helidon.webserver.http.ServerResponse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.biodid.store.Enrollment;
-import org.biodid.store.EnrollmentRepository;
+import org.biodid.identity.WalletOwnerActions;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.wallet.ChallengePayload;
-import org.biodid.wallet.WalletAction;
-import org.biodid.wallet.WalletProofException;
 import org.biodid.wallet.WalletProofs;
 
 /**
@@ -28,21 +26,21 @@ public final class WalletService implements HttpService {
 
     private final Access access;
     private final WalletProofs proofs;
-    private final EnrollmentRepository enrollments;
-    private final Revocation revocation;
+    private final WalletOwnerActions owner;
+    private final AuditLog audit;
+    private final DidResponses responses = new DidResponses(JsonBodies.MAPPER);
 
     /**
-     * @param access      authentication, authorization and rate limits
-     * @param proofs      challenges and signatures
-     * @param enrollments enrollment store
-     * @param clock       clock
+     * @param access authentication, authorization and rate limits
+     * @param proofs challenges
+     * @param owner  what a wallet's signature allows
+     * @param audit  the audit log
      */
-    public WalletService(Access access, WalletProofs proofs, EnrollmentRepository enrollments,
-                         java.time.Clock clock) {
+    public WalletService(Access access, WalletProofs proofs, WalletOwnerActions owner, AuditLog audit) {
         this.access = access;
         this.proofs = proofs;
-        this.enrollments = enrollments;
-        this.revocation = new Revocation(enrollments, clock);
+        this.owner = owner;
+        this.audit = audit;
     }
 
     @Override
@@ -53,7 +51,7 @@ public final class WalletService implements HttpService {
     }
 
     private void challenge(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, res, Scope.ENROLL, Scope.VERIFY, Scope.ADMIN);
+        access.require(req, res, Scope.ENROLL, Scope.VERIFY, Scope.ADMIN);
         WalletRequests.ChallengeRequest command = WalletRequests.challenge(JsonBodies.read(req));
         ChallengePayload challenge = proofs.issue(command.wallet(), command.action());
         ObjectNode body = JsonBodies.MAPPER.createObjectNode();
@@ -61,65 +59,31 @@ public final class WalletService implements HttpService {
         body.put("action", challenge.action().wireName());
         body.put("wallet_address", challenge.wallet());
         body.put("payload", challenge.text());
-        body.put("payload_hex", HexFormat.of().formatHex(challenge.text().getBytes(StandardCharsets.UTF_8)));
+        body.put("payload_hex", HexFormat.of().formatHex(challenge.bytes()));
         body.put("expires_at", challenge.expires().toString());
-        DidService.audit("wallet_challenge", req, caller, "issued", null,
-                         line -> line.put("action", challenge.action().wireName()));
+        audit.decided(req, "issued", null, line -> line.put("action", challenge.action().wireName()));
         JsonBodies.send(req, res, Status.CREATED_201, body);
     }
 
     private void helperData(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, res, Scope.VERIFY, Scope.ENROLL);
+        access.require(req, res, Scope.VERIFY, Scope.ENROLL);
         WalletRequests.Signed command = WalletRequests.signed(JsonBodies.read(req));
-        redeem(WalletAction.FETCH_HELPER_DATA, "wallet_helper_data", req, caller, command);
-        Enrollment enrollment = activeEnrollment(command);
+        EnrollmentRecord enrollment = owner.helperData(command.wallet(), command.signature());
         ObjectNode body = JsonBodies.MAPPER.createObjectNode();
         body.put("did", enrollment.did());
         body.put("wallet_address", enrollment.walletAddress());
         body.put("network", enrollment.network());
         body.put("id_hash", enrollment.idHash());
         body.set("helpers", JsonBodies.parse(enrollment.helperData().getBytes(StandardCharsets.UTF_8)));
-        DidService.audit("wallet_helper_data", req, caller, "returned", enrollment.did());
+        audit.decided(req, "returned", enrollment.did());
         JsonBodies.send(req, res, Status.OK_200, body);
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
-        Caller caller = access.require(req, res, Scope.ENROLL, Scope.ADMIN);
+        access.require(req, res, Scope.ENROLL, Scope.ADMIN);
         WalletRequests.Signed command = WalletRequests.signed(JsonBodies.read(req));
-        redeem(WalletAction.REVOKE, "wallet_revoke", req, caller, command);
-        Enrollment enrollment = activeEnrollment(command);
-        ObjectNode body = revocation.revoke(enrollment);
-        DidService.audit("wallet_revoke", req, caller, "revoked", enrollment.did());
-        JsonBodies.send(req, res, Status.OK_200, body);
-    }
-
-    private void redeem(WalletAction action, String audited, ServerRequest req, Caller caller,
-                        WalletRequests.Signed command) {
-        try {
-            proofs.redeem(action, command.wallet(), command.signature());
-        } catch (WalletProofException e) {
-            auditRefusal(audited, req, caller, e);
-            throw e;
-        }
-    }
-
-    /**
-     * The audit line of a request refused for its wallet signature, with the refusal's code.
-     *
-     * @param action  audited action
-     * @param req     request
-     * @param caller  caller
-     * @param refusal why
-     */
-    static void auditRefusal(String action, ServerRequest req, Caller caller, WalletProofException refusal) {
-        DidService.audit(action, req, caller, "refused", null, line -> {
-            line.put("status", refusal.reason().status());
-            line.put("code", refusal.reason().code());
-        });
-    }
-
-    private Enrollment activeEnrollment(WalletRequests.Signed command) {
-        return enrollments.findActiveByWallet(command.wallet().text())
-                .orElseThrow(() -> ApiException.notFound("This wallet has no active DID"));
+        EnrollmentRecord revoked = owner.revoke(command.wallet(), command.signature());
+        audit.decided(req, "revoked", revoked.did());
+        JsonBodies.send(req, res, Status.OK_200, responses.revoked(revoked));
     }
 }

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 import org.biodid.did.Bech32;
-import org.biodid.did.Blake2b;
+import org.biodid.crypto.Blake2b;
 import org.biodid.did.WalletAddress;
 
 /**

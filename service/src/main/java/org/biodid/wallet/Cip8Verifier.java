@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 import org.biodid.did.Bech32;
-import org.biodid.did.Blake2b;
+import org.biodid.crypto.Blake2b;
 import org.biodid.did.WalletAddress;
 import org.biodid.wallet.WalletProofException.Reason;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.biodid.did.Blake2b;
+import org.biodid.crypto.Blake2b;
 
 /**
  * A throwaway CIP-30 wallet for trying the service without a browser wallet ({@code etc/scripts/dev-wallet.sh}).

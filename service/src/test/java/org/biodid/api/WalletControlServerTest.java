@@ -134,7 +134,7 @@ class WalletControlServerTest {
                 .map(l -> l.get("audit").asText() + ":" + l.get("outcome").asText()
                         + (l.has("code") ? ":" + l.get("code").asText() : ""))
                 .toList();
-        assertThat(mine, is(List.of("wallet_challenge:issued", "enroll:created", "enroll:refused:CHALLENGE_REUSED",
+        assertThat(mine, is(List.of("wallet_challenge:issued", "enroll:created", "enroll:rejected:CHALLENGE_REUSED",
                                     "wallet_challenge:issued", "wallet_helper_data:returned",
                                     "wallet_challenge:issued", "wallet_revoke:revoked")));
         assertThat(lines.stream().anyMatch(l -> l.contains(address)), is(false));

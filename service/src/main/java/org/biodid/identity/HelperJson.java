@@ -1,4 +1,4 @@
-package org.biodid.api;
+package org.biodid.identity;
 
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.biodid.biometrics.FingerId;
@@ -15,22 +16,32 @@ import org.biodid.biometrics.HelperData;
  * The public helper data of an enrollment as JSON: {@code {"left_thumb": {"version": 1, "data": "<base64url>"}}}.
  * The same text is returned to the client, put in the CIP-20 metadata and stored.
  */
-final class HelperJson {
+public final class HelperJson {
 
     private HelperJson() {
     }
 
-    static ObjectNode toJson(Map<FingerId, HelperData> helpers) {
-        ObjectNode node = JsonBodies.MAPPER.createObjectNode();
+    /**
+     * @param mapper    JSON mapper
+     * @param helpers helper data per finger
+     * @return the JSON form
+     */
+    public static ObjectNode toJson(ObjectMapper mapper, Map<FingerId, HelperData> helpers) {
+        ObjectNode node = mapper.createObjectNode();
         helpers.forEach((finger, helper) -> node.putObject(finger.wireName())
                 .put("version", helper.version())
                 .put("data", helper.toBase64Url()));
         return node;
     }
 
-    static Map<FingerId, HelperData> fromStored(String json) {
+    /**
+     * @param mapper JSON mapper
+     * @param json   stored helper data
+     * @return helper data per finger
+     */
+    public static Map<FingerId, HelperData> fromStored(ObjectMapper mapper, String json) {
         try {
-            JsonNode node = JsonBodies.MAPPER.readTree(json);
+            JsonNode node = mapper.readTree(json);
             Map<FingerId, HelperData> helpers = new EnumMap<>(FingerId.class);
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
