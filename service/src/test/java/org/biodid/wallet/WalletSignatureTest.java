@@ -127,6 +127,16 @@ class WalletSignatureTest {
     }
 
     @Test
+    void acceptsACoseSign1WithItsCborTag() {
+        Cip30Signer signer = Cip30Signer.random(RANDOM);
+        String address = signer.enterpriseAddress(false);
+        DataSignature untagged = signer.signData(address, new byte[] {7});
+        // tag 18 (COSE_Sign1) in front, as some wallets send it
+        DataSignature tagged = new DataSignature("d2" + untagged.signature(), untagged.key());
+        assertArrayEquals(new byte[] {7}, verifier.verify(WalletAddress.parse("w", address), tagged));
+    }
+
+    @Test
     void refusesAnotherWalletsAddressInTheHeader() {
         Cip30Signer signer = Cip30Signer.random(RANDOM);
         String other = Cip30Signer.random(RANDOM).enterpriseAddress(false);
