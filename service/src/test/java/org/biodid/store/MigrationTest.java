@@ -30,7 +30,8 @@ import static org.hamcrest.Matchers.is;
 class MigrationTest {
 
     private static final List<String> TABLES = List.of("enrollments", "idempotency_records", "api_keys", "used_proofs",
-                                                              "verify_failures", "rate_limit_buckets");
+                                                              "verify_failures", "rate_limit_buckets",
+                                                              "wallet_challenges");
 
     @TempDir
     Path dataDir;
