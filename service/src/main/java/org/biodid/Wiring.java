@@ -36,7 +36,6 @@ import org.biodid.api.RateLimiter;
 import org.biodid.api.ResolverService;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
-import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
@@ -117,9 +116,7 @@ public final class Wiring implements AutoCloseable {
                                                          System::nanoTime));
         DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
-        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT,
-                                                             verificationPolicy(config),
-                                                             new SecureRandom()),
+        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom()),
                                          new BiometricTimers(Metrics.globalRegistry(), spanTracer),
                                          enrollments,
                                          new IdempotencyRepository(database.client()),
@@ -130,11 +127,6 @@ public final class Wiring implements AutoCloseable {
                                          config.get("app.verify.freshness").as(Duration.class)
                                                  .orElse(Duration.ofSeconds(300)),
                                          clock);
-    }
-
-    private static VerificationPolicy verificationPolicy(Config config) {
-        int minimum = config.get("app.verify.min.fingers").asInt().orElse(0);
-        return minimum <= 0 ? VerificationPolicy.ALL : VerificationPolicy.atLeast(minimum);
     }
 
     /**

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.ClientProof;
 import org.biodid.biometrics.FingerId;
-import org.biodid.biometrics.HelperData;
+import org.biodid.biometrics.FusedHelperData;
 import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationResult;
 import org.biodid.did.CardanoDid;
@@ -145,7 +145,7 @@ public final class DidService implements HttpService {
                 () -> engine.enroll(wallet, command.network().id(), command.fingers()));
         CardanoDid did = DidDerivation.derive(biometric.commitment(), command.network());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ObjectNode helpers = HelperJson.toJson(biometric.helpers());
+        ObjectNode helpers = HelperJson.toJson(biometric.helper());
         ObjectNode body = enrollmentResponse(did.toString(), command, biometric.idHashHex(), helpers, now);
         String bodyText = body.toString();
         Enrollment row = new Enrollment(did.toString(), wallet, command.network().id(), biometric.commitment(),
@@ -277,10 +277,10 @@ public final class DidService implements HttpService {
         if (enrollment.revoked()) {
             return verifyResponse(false, enrollment, method, List.of(), "revoked");
         }
-        Map<FingerId, HelperData> helpers = HelperJson.fromStored(enrollment.helperData());
+        FusedHelperData helper = HelperJson.fromStored(enrollment.helperData());
         if (command.fingers() != null) {
             VerificationResult result = timers.rep(() -> engine.verify(enrollment.walletAddress(),
-                                                                       enrollment.network(), helpers,
+                                                                       enrollment.network(), helper,
                                                                        enrollment.commitment(),
                                                                        command.fingers()));
             return verifyResponse(result.verified(), enrollment, method,
@@ -301,7 +301,7 @@ public final class DidService implements HttpService {
                                    "This biometric_hash proof was already used; create a new one", List.of());
         }
         return verifyResponse(true, enrollment, method,
-                              helpers.keySet().stream().map(FingerId::wireName).toList(), null);
+                              HelperJson.fingerNames(helper), null);
     }
 
     private Enrollment subject(DidRequests.Verify command, String path) {

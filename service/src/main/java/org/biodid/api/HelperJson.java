@@ -1,47 +1,59 @@
 package org.biodid.api;
 
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.helidon.http.Status;
+
 import org.biodid.biometrics.FingerId;
-import org.biodid.biometrics.HelperData;
+import org.biodid.biometrics.FusedHelperData;
+import org.biodid.biometrics.HelperDataVersionException;
 
 /**
- * The public helper data of an enrollment as JSON: {@code {"left_thumb": {"version": 1, "data": "<base64url>"}}}.
- * The same text is returned to the client, put in the CIP-20 metadata and stored.
+ * The helper data of an enrollment as JSON: {@code {"version": 2, "fingers": ["left_thumb", ...], "data":
+ * "<base64url>"}}, one fused record for all enrolled fingers. Records stored by the per-finger design (version
+ * 1, {@code {"left_thumb": {"version": 1, ...}}}) are refused with 409 {@code REENROLLMENT_REQUIRED}.
  */
 final class HelperJson {
 
     private HelperJson() {
     }
 
-    static ObjectNode toJson(Map<FingerId, HelperData> helpers) {
+    static ObjectNode toJson(FusedHelperData helper) {
         ObjectNode node = JsonBodies.MAPPER.createObjectNode();
-        helpers.forEach((finger, helper) -> node.putObject(finger.wireName())
-                .put("version", helper.version())
-                .put("data", helper.toBase64Url()));
+        node.put("version", helper.version());
+        ArrayNode fingers = node.putArray("fingers");
+        helper.fingers().forEach(finger -> fingers.add(finger.wireName()));
+        node.put("data", helper.toBase64Url());
         return node;
     }
 
-    static Map<FingerId, HelperData> fromStored(String json) {
+    static FusedHelperData fromStored(String json) {
+        JsonNode node;
         try {
-            JsonNode node = JsonBodies.MAPPER.readTree(json);
-            Map<FingerId, HelperData> helpers = new EnumMap<>(FingerId.class);
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                FingerId finger = FingerId.parse("helpers", field.getKey());
-                helpers.put(finger, HelperData.fromBase64Url("helpers." + field.getKey(),
-                                                             field.getValue().get("data").asText()));
-            }
-            return helpers;
+            node = JsonBodies.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored helper data is not valid JSON", e);
         }
+        JsonNode data = node.get("data");
+        try {
+            if (data == null || !data.isTextual()) {
+                throw new HelperDataVersionException(1);
+            }
+            return FusedHelperData.fromBase64Url("helpers", data.asText());
+        } catch (HelperDataVersionException e) {
+            throw new ApiException(Status.CONFLICT_409, "REENROLLMENT_REQUIRED", "Re-enrollment required",
+                                   "This DID was enrolled with helper data version " + e.version()
+                                           + ", which allowed offline guessing finger by finger; revoke it and "
+                                           + "enroll again", List.of());
+        }
+    }
+
+    static List<String> fingerNames(FusedHelperData helper) {
+        return helper.fingers().stream().map(FingerId::wireName).toList();
     }
 }

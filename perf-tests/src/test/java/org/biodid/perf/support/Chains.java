@@ -12,9 +12,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -145,7 +143,7 @@ public final class Chains {
                       session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
                                                                     session.getString("enroll_wallet"),
                                                                     session.getString("enroll_did"),
-                                                                    helpers(session.getMap("enroll_helpers")))),
+                                                                    session.getString("enroll_helper"))),
                       http("enroll").post("/api/v1/did/enroll")
                               .header("X-API-Key", apiKey)
                               .body(StringBody("#{enroll_body}")).asJson(),
@@ -155,7 +153,7 @@ public final class Chains {
                               .is(true),
                       jsonPath("$.wallet_address").isEL("#{enroll_wallet}"),
                       jsonPath("$.id_hash").exists(),
-                      jsonPath("$.helpers").ofMap().saveAs("enroll_helpers")));
+                      jsonPath("$.helpers.data").ofString().saveAs("enroll_helper")));
     }
 
     /**
@@ -301,9 +299,4 @@ public final class Chains {
         return json.append(']').toString();
     }
 
-    private static Map<String, String> helpers(Map<String, Object> response) {
-        Map<String, String> helpers = new LinkedHashMap<>();
-        response.forEach((finger, helper) -> helpers.put(finger, String.valueOf(((Map<?, ?>) helper).get("data"))));
-        return helpers;
-    }
 }
