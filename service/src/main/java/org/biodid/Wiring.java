@@ -25,7 +25,8 @@ import io.helidon.webserver.observe.tracing.TracingObserver;
 
 import org.biodid.api.Access;
 import org.biodid.api.ApiKeys;
-import org.biodid.api.AuditFilter;
+import org.biodid.api.AuditLog;
+import org.biodid.api.JsonBodies;
 import org.biodid.api.BodyReadTimeout;
 import org.biodid.api.CorsFilter;
 import org.biodid.api.DidResolver;
@@ -42,6 +43,11 @@ import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.api.ShutdownDrain;
 import org.biodid.compat.CompatService;
 import org.biodid.did.Network;
+import org.biodid.identity.DidUseCases;
+import org.biodid.identity.EnrollDid;
+import org.biodid.identity.ListDids;
+import org.biodid.identity.RevokeDid;
+import org.biodid.identity.VerifyDid;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -76,6 +82,7 @@ public final class Wiring implements AutoCloseable {
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
     private final Housekeeping housekeeping;
+    private final AuditLog auditLog = new AuditLog(JsonBodies.MAPPER);
 
     private Wiring(Config config, List<HttpService> extraServices) {
         this.config = config;
@@ -87,13 +94,14 @@ public final class Wiring implements AutoCloseable {
                                               .orElse(Duration.ofSeconds(2)));
         this.enrollments = new EnrollmentRepository(database.client());
         this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
+        DidResolver resolver = new DidResolver(enrollments);
         try {
-            this.didService = didService(config, database);
+            this.didService = didService(config, database, resolver);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        this.resolverService = new ResolverService(didService.resolver());
+        this.resolverService = new ResolverService(resolver);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
                                              new IdempotencyRepository(database.client()),
                                              config.get("app.idempotency.retention").as(Duration.class)
@@ -102,7 +110,7 @@ public final class Wiring implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(drain.hook());
     }
 
-    private DidService didService(Config config, Database database) {
+    private DidService didService(Config config, Database database, DidResolver resolver) {
         ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
                                       new ApiKeyRepository(database.client()));
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
@@ -114,19 +122,18 @@ public final class Wiring implements AutoCloseable {
         Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
                                                          config.get("app.rate.limit.burst").asInt().orElse(2000),
                                                          System::nanoTime));
-        DidResolver resolver = new DidResolver(enrollments);
         Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
-        return new DidService(new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom()),
-                                         new BiometricTimers(Metrics.globalRegistry(), spanTracer),
-                                         enrollments,
-                                         new IdempotencyRepository(database.client()),
-                                         new UsedProofRepository(database.client()),
-                                         access,
-                                         resolver,
-                                         defaultNetwork(),
-                                         config.get("app.verify.freshness").as(Duration.class)
-                                                 .orElse(Duration.ofSeconds(300)),
-                                         clock);
+        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
+        BiometricTimers timers = new BiometricTimers(Metrics.globalRegistry(), spanTracer);
+        Duration freshness = config.get("app.verify.freshness").as(Duration.class).orElse(Duration.ofSeconds(300));
+        DidUseCases useCases = new DidUseCases(
+                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client()),
+                              JsonBodies.MAPPER, clock),
+                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
+                              JsonBodies.MAPPER, freshness, clock),
+                new RevokeDid(enrollments, clock),
+                new ListDids(enrollments));
+        return new DidService(useCases, access, resolver, auditLog, defaultNetwork());
     }
 
     /**
@@ -182,7 +189,7 @@ public final class Wiring implements AutoCloseable {
         routing.addFilter(routeMetrics)
                 .addFilter(drain)
                 .addFilter(new ResponseHeadersFilter())
-                .addFilter(new AuditFilter())
+                .addFilter(auditLog)
                 .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
                                                        .orElse(Duration.ofSeconds(30))));
         cors.ifPresent(routing::addFilter);

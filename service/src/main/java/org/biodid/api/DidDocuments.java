@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 
 /**
  * W3C DID documents and DID Resolution results for enrolled {@code did:cardano} identifiers, modelled on the DIF
@@ -24,7 +24,7 @@ final class DidDocuments {
     private DidDocuments() {
     }
 
-    static ObjectNode document(Enrollment e) {
+    static ObjectNode document(EnrollmentRecord e) {
         ObjectNode doc = JsonBodies.MAPPER.createObjectNode();
         doc.putArray("@context").add(DID_V1_CONTEXT);
         doc.put("id", e.did());
@@ -34,7 +34,7 @@ final class DidDocuments {
         return doc;
     }
 
-    static ObjectNode metadata(Enrollment e) {
+    static ObjectNode metadata(EnrollmentRecord e) {
         ObjectNode meta = JsonBodies.MAPPER.createObjectNode();
         meta.put("created", iso(e.createdAt()));
         meta.put("updated", iso(e.revoked() ? e.revokedAt() : e.createdAt()));
@@ -42,7 +42,7 @@ final class DidDocuments {
         return meta;
     }
 
-    static ObjectNode resolution(Enrollment e, String contentType) {
+    static ObjectNode resolution(EnrollmentRecord e, String contentType) {
         ObjectNode result = JsonBodies.MAPPER.createObjectNode();
         result.set("didDocument", document(e));
         result.set("didDocumentMetadata", metadata(e));

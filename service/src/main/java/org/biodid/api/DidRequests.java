@@ -18,6 +18,8 @@ import org.biodid.did.Commitments;
 import org.biodid.did.DidParseException;
 import org.biodid.did.Network;
 import org.biodid.did.WalletAddress;
+import org.biodid.identity.EnrollCommand;
+import org.biodid.identity.VerifyCommand;
 
 /**
  * Turns request bodies of the DID routes into checked commands, or a 400 that names the offending field.
@@ -35,28 +37,6 @@ final class DidRequests {
     }
 
     /**
-     * A checked enrollment.
-     *
-     * @param wallet  controlling wallet
-     * @param network network, agreeing with the wallet
-     * @param fingers 2–10 distinct fingers
-     */
-    record Enroll(WalletAddress wallet, Network network, List<FingerScan> fingers) {
-    }
-
-    /**
-     * A checked verification: exactly one of {@code fingers} and {@code proof} is set.
-     *
-     * @param wallet    subject by wallet, or {@code null}
-     * @param did       subject by DID, or {@code null}
-     * @param timestamp epoch seconds claimed by the client
-     * @param fingers   fresh scan, or {@code null}
-     * @param proof     client proof, or {@code null}
-     */
-    record Verify(WalletAddress wallet, CardanoDid did, long timestamp, List<FingerScan> fingers, byte[] proof) {
-    }
-
-    /**
      * A checked DID derivation.
      *
      * @param commitment commitment bytes
@@ -65,16 +45,16 @@ final class DidRequests {
     record Generate(byte[] commitment, Network network) {
     }
 
-    static Enroll enroll(JsonNode body, Network defaultNetwork) {
+    static EnrollCommand enroll(JsonNode body, Network defaultNetwork) {
         JsonFields.object(body, "", ENROLL_FIELDS);
         WalletAddress wallet = WalletAddress.parse("wallet_address",
                                                    JsonFields.requiredText(body, "wallet_address", ""));
         Network network = network(body, "", defaultNetwork, wallet);
         List<FingerScan> fingers = fingers(body, "", BiometricValidation.MIN_FINGERS);
-        return new Enroll(wallet, network, fingers);
+        return new EnrollCommand(wallet, network, fingers);
     }
 
-    static Verify verify(JsonNode body, String path) {
+    static VerifyCommand verify(JsonNode body, String path) {
         JsonFields.object(body, path, VERIFY_FIELDS);
         String walletText = JsonFields.optionalText(body, "wallet_address", path);
         String didText = JsonFields.optionalText(body, "did", path);
@@ -98,12 +78,12 @@ final class DidRequests {
                                             "exactly one of fingers and biometric_hash is required");
         }
         if (hasFingers) {
-            return new Verify(wallet, did, timestamp, fingers(body, path, 1), null);
+            return new VerifyCommand(wallet, did, timestamp, fingers(body, path, 1), null);
         }
         String proofField = JsonFields.join(path, "biometric_hash");
         byte[] proof = ClientProof.parse(proofField, JsonFields.requiredText(body, "biometric_hash", path)
                 .toLowerCase(Locale.ROOT));
-        return new Verify(wallet, did, timestamp, null, proof);
+        return new VerifyCommand(wallet, did, timestamp, null, proof);
     }
 
     static Generate generate(JsonNode body, Network defaultNetwork) {
@@ -146,16 +126,16 @@ final class DidRequests {
 
     private static List<FingerScan> fingers(JsonNode body, String path, int min) {
         String field = JsonFields.join(path, "fingers");
-        JsonNode array = JsonFields.requiredArray(body, "fingers", path, min, BiometricValidation.MAX_FINGERS);
+        JsonNode array = JsonFields.requiredArray(body, "fingers", path, 0, Integer.MAX_VALUE);
+        BiometricValidation.checkFingerCount(field, array.size(), min);
         List<FingerScan> scans = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String fingerPath = field + "[" + i + "]";
             JsonNode finger = JsonFields.object(array.get(i), fingerPath, FINGER_FIELDS);
             FingerId id = FingerId.parse(fingerPath + ".finger_id",
                                          JsonFields.requiredText(finger, "finger_id", fingerPath));
-            JsonNode minutiae = JsonFields.requiredArray(finger, "minutiae", fingerPath,
-                                                         BiometricValidation.MIN_MINUTIAE,
-                                                         BiometricValidation.MAX_MINUTIAE);
+            JsonNode minutiae = JsonFields.requiredArray(finger, "minutiae", fingerPath, 0, Integer.MAX_VALUE);
+            BiometricValidation.checkMinutiaCount(fingerPath, minutiae.size());
             List<Minutia> points = new ArrayList<>(minutiae.size());
             for (int j = 0; j < minutiae.size(); j++) {
                 points.add(minutia(minutiae.get(j), fingerPath + ".minutiae[" + j + "]"));
@@ -164,15 +144,7 @@ final class DidRequests {
             BiometricValidation.validateFinger(fingerPath, scan);
             scans.add(scan);
         }
-        for (int i = 0; i < scans.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (scans.get(i).finger() == scans.get(j).finger()) {
-                    throw ApiException.invalidField(field + "[" + i + "].finger_id",
-                                                    "finger " + scans.get(i).finger().wireName()
-                                                            + " appears more than once");
-                }
-            }
-        }
+        BiometricValidation.checkDistinct(field, scans);
         return scans;
     }
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.biodid.did.CardanoDid;
 import org.biodid.did.DidParseException;
-import org.biodid.store.Enrollment;
+import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
 /**
@@ -46,7 +46,7 @@ public final class DidResolver {
         String didText = req.path().pathParameters().get("did");
         String mediaType = negotiate(req);
         CardanoDid did = parseOrFail(didText);
-        Enrollment enrollment = enrollments.findByDid(did.toString()).orElse(null);
+        EnrollmentRecord enrollment = enrollments.findByDid(did.toString()).orElse(null);
         if (enrollment == null) {
             fail(req, res, Status.NOT_FOUND_404, "NOT_FOUND", "notFound", "NOT_FOUND",
                  "No DID " + did + " is known to this resolver");

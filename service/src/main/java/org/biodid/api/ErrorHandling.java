@@ -11,8 +11,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.biodid.biometrics.BiometricInputException;
-import org.biodid.did.InvalidFieldException;
+import org.biodid.identity.IdentityException;
+import org.biodid.input.InvalidInputException;
 
 /**
  * Maps every failure to RFC 9457 problem details, registered once on the routing.
@@ -23,6 +23,7 @@ import org.biodid.did.InvalidFieldException;
  */
 public final class ErrorHandling {
 
+    private static final Status UNPROCESSABLE_422 = Status.create(422, "Unprocessable Content");
     private static final System.Logger LOGGER = System.getLogger(ErrorHandling.class.getName());
 
     private ErrorHandling() {
@@ -37,10 +38,8 @@ public final class ErrorHandling {
         routing.error(ApiException.class, ErrorHandling::sendProblem)
                 .error(Access.RateLimitedException.class, (req, res, e) -> e.answer(req, res))
                 .error(DidResolver.ResolutionException.class, (req, res, e) -> e.answer(req, res))
-                .error(InvalidFieldException.class, (req, res, e) ->
-                        sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
-                .error(BiometricInputException.class, (req, res, e) ->
-                        sendProblem(req, res, ApiException.invalidField(e.field(), e.reason())))
+                .error(IdentityException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
+                .error(InvalidInputException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
                 .error(DbClientException.class, ErrorHandling::database)
@@ -61,6 +60,39 @@ public final class ErrorHandling {
         // Helidon resets the response before an error handler runs; the shared headers go back on.
         ResponseHeadersFilter.apply(req, res);
         JsonBodies.send(req, res, e.status(), Problem.of(e, RequestId.of(req)), JsonBodies.PROBLEM_JSON);
+    }
+
+    /**
+     * The problem for a refusal from below the HTTP layer (a use case, invalid input).
+     *
+     * @param e the failure
+     * @return its problem, or {@code null} when {@code e} is not such a refusal
+     */
+    static ApiException knownProblem(RuntimeException e) {
+        return switch (e) {
+            case ApiException api -> api;
+            case InvalidInputException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
+            case IdentityException refused -> identityProblem(refused);
+            default -> null;
+        };
+    }
+
+    private static ApiException identityProblem(IdentityException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> ApiException.notFound(e.getMessage());
+            case ALREADY_ENROLLED -> new ApiException(Status.CONFLICT_409, "DID_ALREADY_ENROLLED",
+                                                      "DID already enrolled", e.getMessage(), List.of());
+            case IDEMPOTENCY_KEY_REUSED -> new ApiException(UNPROCESSABLE_422, "IDEMPOTENCY_KEY_REUSED",
+                                                            "Idempotency key reused", e.getMessage(), List.of());
+            case REPLAYED_PROOF -> new ApiException(Status.CONFLICT_409, "REPLAYED_PROOF", "Replayed proof",
+                                                    e.getMessage(), List.of());
+            case STALE_TIMESTAMP -> new ApiException(Status.BAD_REQUEST_400, "STALE_TIMESTAMP", "Stale timestamp",
+                                                     e.getMessage(),
+                                                     List.of(new ApiException.FieldError(
+                                                             e.field(), "outside the freshness window")));
+            case REENROLLMENT_REQUIRED -> new ApiException(Status.CONFLICT_409, "REENROLLMENT_REQUIRED",
+                                                           "Re-enrollment required", e.getMessage(), List.of());
+        };
     }
 
     private static void httpException(ServerRequest req, ServerResponse res, HttpException e) {

@@ -2,10 +2,10 @@ package org.biodid.biometrics;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+
+import org.biodid.input.InvalidInputException;
 
 /**
  * The facade the HTTP layer calls: enroll fingers into helper data and a commitment, verify fresh scans
@@ -59,7 +59,7 @@ public final class BiometricEngine {
      * @param network network
      * @param scans   one scan per finger
      * @return helper data, commitment, id_hash, proof key
-     * @throws BiometricInputException on invalid input, naming the field
+     * @throws InvalidInputException on invalid input, naming the field
      */
     public Enrollment enroll(String wallet, String network, List<FingerScan> scans) {
         BiometricValidation.validateFingers("fingers", scans);
@@ -78,7 +78,7 @@ public final class BiometricEngine {
      * @param fresh            fresh scans, 1&ndash;10 distinct enrolled fingers; all enrolled ones are needed
      *                         for a success
      * @return verified (with every enrolled finger as matched) or not (with none)
-     * @throws BiometricInputException on invalid input, naming the field
+     * @throws InvalidInputException on invalid input, naming the field
      */
     public VerificationResult verify(String wallet, String network, FusedHelperData storedHelper,
                                      byte[] storedCommitment, List<FingerScan> fresh) {
@@ -108,24 +108,21 @@ public final class BiometricEngine {
     }
 
     private Optional<MasterSecret> reproduce(SubjectContext context, FusedHelperData helper, List<FingerScan> fresh) {
-        if (fresh == null || fresh.isEmpty() || fresh.size() > BiometricValidation.MAX_FINGERS) {
-            throw new BiometricInputException("fingers", "between 1 and " + BiometricValidation.MAX_FINGERS
-                    + " fingers required");
-        }
-        Set<FingerId> seen = EnumSet.noneOf(FingerId.class);
+        BiometricValidation.checkFingerCount("fingers", fresh == null ? 0 : fresh.size(), 1);
         for (int i = 0; i < fresh.size(); i++) {
             FingerScan scan = fresh.get(i);
             String field = "fingers[" + i + "]";
             if (scan == null) {
-                throw new BiometricInputException(field, "must not be null");
-            }
-            if (!seen.add(scan.finger())) {
-                throw new BiometricInputException(field + ".finger_id", "duplicate finger " + scan.finger().wireName());
-            }
-            if (!helper.fingers().contains(scan.finger())) {
-                throw new BiometricInputException(field + ".finger_id", scan.finger().wireName() + " is not enrolled");
+                throw new InvalidInputException(field, "must not be null");
             }
             BiometricValidation.validateFinger(field, scan);
+        }
+        BiometricValidation.checkDistinct("fingers", fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!helper.fingers().contains(fresh.get(i).finger())) {
+                throw new InvalidInputException("fingers[" + i + "].finger_id",
+                                                fresh.get(i).finger().wireName() + " is not enrolled");
+            }
         }
         if (fresh.size() != helper.fingers().size()) {
             return Optional.empty();

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * Range and count checks on biometric input (see {@code api.md}); every failure names the field.
  */
@@ -28,24 +30,61 @@ public final class BiometricValidation {
      *
      * @param field path of the list, e.g. {@code fingers}
      * @param scans the scans
-     * @throws BiometricInputException on the first problem
+     * @throws InvalidInputException on the first problem
      */
     public static void validateFingers(String field, List<FingerScan> scans) {
-        if (scans == null || scans.size() < MIN_FINGERS || scans.size() > MAX_FINGERS) {
-            throw new BiometricInputException(field, "between " + MIN_FINGERS + " and " + MAX_FINGERS
-                    + " fingers required, got " + (scans == null ? 0 : scans.size()));
+        checkFingerCount(field, scans == null ? 0 : scans.size(), MIN_FINGERS);
+        for (int i = 0; i < scans.size(); i++) {
+            if (scans.get(i) == null) {
+                throw new InvalidInputException(field + "[" + i + "]", "must not be null");
+            }
+            validateFinger(field + "[" + i + "]", scans.get(i));
         }
+        checkDistinct(field, scans);
+    }
+
+    /**
+     * Checks how many fingers a request carries (before they are read).
+     *
+     * @param field path of the list
+     * @param count number of fingers
+     * @param min   fewest accepted ({@link #MIN_FINGERS} to enroll, 1 to verify)
+     * @throws InvalidInputException when out of range
+     */
+    public static void checkFingerCount(String field, int count, int min) {
+        if (count < min || count > MAX_FINGERS) {
+            throw new InvalidInputException(field, "must have between " + min + " and " + MAX_FINGERS + " items");
+        }
+    }
+
+    /**
+     * Checks how many minutiae a finger carries (before they are read).
+     *
+     * @param field path of the finger, e.g. {@code fingers[0]}
+     * @param count number of minutiae
+     * @throws InvalidInputException when out of range
+     */
+    public static void checkMinutiaCount(String field, int count) {
+        if (count < MIN_MINUTIAE || count > MAX_MINUTIAE) {
+            throw new InvalidInputException(field + ".minutiae", "must have between " + MIN_MINUTIAE + " and "
+                    + MAX_MINUTIAE + " items");
+        }
+    }
+
+    /**
+     * Checks that no finger appears twice.
+     *
+     * @param field path of the list
+     * @param scans the scans
+     * @throws InvalidInputException naming the second occurrence
+     */
+    public static void checkDistinct(String field, List<FingerScan> scans) {
         Set<FingerId> seen = EnumSet.noneOf(FingerId.class);
         for (int i = 0; i < scans.size(); i++) {
-            FingerScan scan = scans.get(i);
-            if (scan == null) {
-                throw new BiometricInputException(field + "[" + i + "]", "must not be null");
+            if (!seen.add(scans.get(i).finger())) {
+                throw new InvalidInputException(field + "[" + i + "].finger_id",
+                        "finger " + scans.get(i).finger().wireName() + " appears more than once");
             }
-            if (!seen.add(scan.finger())) {
-                throw new BiometricInputException(field + "[" + i + "].finger_id",
-                        "duplicate finger " + scan.finger().wireName());
-            }
-            validateFinger(field + "[" + i + "]", scan);
         }
     }
 
@@ -54,14 +93,11 @@ public final class BiometricValidation {
      *
      * @param field path of the scan, e.g. {@code fingers[0]}
      * @param scan  the scan
-     * @throws BiometricInputException on the first problem
+     * @throws InvalidInputException on the first problem
      */
     public static void validateFinger(String field, FingerScan scan) {
         List<Minutia> minutiae = scan.minutiae();
-        if (minutiae.size() < MIN_MINUTIAE || minutiae.size() > MAX_MINUTIAE) {
-            throw new BiometricInputException(field + ".minutiae", "between " + MIN_MINUTIAE + " and "
-                    + MAX_MINUTIAE + " minutiae required, got " + minutiae.size());
-        }
+        checkMinutiaCount(field, minutiae.size());
         for (int j = 0; j < minutiae.size(); j++) {
             validateMinutia(field + ".minutiae[" + j + "]", minutiae.get(j));
         }
@@ -72,26 +108,26 @@ public final class BiometricValidation {
      *
      * @param field path of the minutia
      * @param m     the minutia
-     * @throws BiometricInputException on the first problem
+     * @throws InvalidInputException on the first problem
      */
     public static void validateMinutia(String field, Minutia m) {
         if (m == null) {
-            throw new BiometricInputException(field, "must not be null");
+            throw new InvalidInputException(field, "must not be null");
         }
         checkRange(field + ".x", m.x(), MAX_COORDINATE);
         checkRange(field + ".y", m.y(), MAX_COORDINATE);
         checkRange(field + ".angle", m.angle(), 360.0);
         if (m.quality() != Minutia.NO_QUALITY && (m.quality() < 0 || m.quality() > 100)) {
-            throw new BiometricInputException(field + ".quality", "must be in [0, 100], got " + m.quality());
+            throw new InvalidInputException(field + ".quality", "must be in [0, 100], got " + m.quality());
         }
     }
 
     private static void checkRange(String field, double value, double exclusiveMax) {
         if (!Double.isFinite(value)) {
-            throw new BiometricInputException(field, "must be a finite number");
+            throw new InvalidInputException(field, "must be a finite number");
         }
         if (value < 0.0 || value >= exclusiveMax) {
-            throw new BiometricInputException(field, "must be in [0, " + (int) exclusiveMax + "), got " + value);
+            throw new InvalidInputException(field, "must be in [0, " + (int) exclusiveMax + "), got " + value);
         }
     }
 }

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import org.biodid.crypto.Blake2b;
+import org.biodid.input.InvalidInputException;
+
 /**
  * The client-side proof of verify's {@code biometric_hash} form.
  * <p>
@@ -24,7 +27,7 @@ public final class ClientProof {
 
     /** Proof length in bytes. */
     public static final int PROOF_BYTES = 32;
-    private static final byte[] PERSONAL = Blake2.personal("biodid:proof:v01");
+    private static final byte[] PERSONAL = Blake2b.personal("biodid:proof:v01");
 
     private ClientProof() {
     }
@@ -42,7 +45,7 @@ public final class ClientProof {
         for (int i = 0; i < 8; i++) {
             ts[i] = (byte) (timestamp >>> (56 - 8 * i));
         }
-        return Blake2.hash(PROOF_BYTES, proofKey, null, PERSONAL, context.encode(), ts);
+        return Blake2b.keyed(PROOF_BYTES, proofKey, null, PERSONAL, context.encode(), ts);
     }
 
     /**
@@ -101,12 +104,12 @@ public final class ClientProof {
      */
     public static byte[] parse(String field, String hex) {
         if (hex == null || hex.length() != 2 * PROOF_BYTES) {
-            throw new BiometricInputException(field, "must be " + (2 * PROOF_BYTES) + " hex characters");
+            throw new InvalidInputException(field, "must be " + (2 * PROOF_BYTES) + " hex characters");
         }
         try {
             return HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
-            throw new BiometricInputException(field, "must be hex");
+            throw new InvalidInputException(field, "must be hex");
         }
     }
 

@@ -2,6 +2,8 @@ package org.biodid.biometrics;
 
 import java.util.Locale;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * The ten fingers, named on the wire {@code left|right} &times; {@code thumb|index|middle|ring|little};
  * {@code pinky} is accepted as an alias of {@code little}.
@@ -45,7 +47,7 @@ public enum FingerId {
      * @param field field path used in the error
      * @param value the name
      * @return the finger
-     * @throws BiometricInputException if the name is unknown
+     * @throws InvalidInputException if the name is unknown
      */
     public static FingerId parse(String field, String value) {
         if (value != null) {
@@ -58,7 +60,7 @@ public enum FingerId {
                 }
             }
         }
-        throw new BiometricInputException(field, "unknown finger id '" + value + "'; expected left|right"
+        throw new InvalidInputException(field, "unknown finger id '" + value + "'; expected left|right"
                 + " _ thumb|index|middle|ring|little (pinky)");
     }
 }

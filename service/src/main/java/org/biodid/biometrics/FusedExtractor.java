@@ -13,6 +13,8 @@ import org.biodid.biometrics.bch.Bits;
 import org.biodid.biometrics.feature.FeatureParameters;
 import org.biodid.biometrics.feature.PairHistogram;
 import org.biodid.biometrics.feature.ReliableBits;
+import org.biodid.crypto.Blake2b;
+import org.biodid.input.InvalidInputException;
 
 /**
  * The fused code-offset fuzzy extractor: one secure sketch over all enrolled fingers together.
@@ -39,7 +41,7 @@ public final class FusedExtractor {
 
     private static final byte[] MASTER_LABEL = "biodid/fused-master\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAC_KEY_LABEL = "biodid/fused-mac\0".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MAC_PERSONAL = Blake2.personal("biodid:helpermac");
+    private static final byte[] MAC_PERSONAL = Blake2b.personal("biodid:helpermac");
 
     private final ReliableBits features;
     private final SecureRandom random;
@@ -113,7 +115,7 @@ public final class FusedExtractor {
         byte[] wBytes = Bits.toBytes(w, n);
         byte[] personal = context.personalization();
         byte[] macKey = derive(MAC_KEY_LABEL, unsigned, personal, wBytes);
-        byte[] mac = Blake2.hash(32, macKey, null, MAC_PERSONAL, unsigned.authenticatedPart());
+        byte[] mac = Blake2b.keyed(32, macKey, null, MAC_PERSONAL, unsigned.authenticatedPart());
         FusedHelperData helper = new FusedHelperData(fingers, code.m(), code.t(), layout.bitsPerFinger(),
                 features.cells(), salt, masks, unsigned.sketch(), mac);
         return new Generated(helper, MasterSecret.of(derive(MASTER_LABEL, helper, personal, wBytes)));
@@ -128,7 +130,7 @@ public final class FusedExtractor {
      * @param scans     fresh impressions (validated by the caller); every enrolled finger is needed
      * @param workspace decoder scratch space of this finger count's code ({@link FusedCode#code()}), one thread
      * @return the master secret, or empty
-     * @throws BiometricInputException if the helper data was made with other parameters
+     * @throws InvalidInputException if the helper data was made with other parameters
      */
     public Optional<MasterSecret> reproduce(SubjectContext context, FusedHelperData helper, List<FingerScan> scans,
                                             BchCode.Workspace workspace) {
@@ -178,7 +180,7 @@ public final class FusedExtractor {
         Bits.xor(word, sketch, word);
         byte[] wBytes = Bits.toBytes(word, n);
         byte[] personal = context.personalization();
-        byte[] mac = Blake2.hash(32, derive(MAC_KEY_LABEL, helper, personal, wBytes), null, MAC_PERSONAL,
+        byte[] mac = Blake2b.keyed(32, derive(MAC_KEY_LABEL, helper, personal, wBytes), null, MAC_PERSONAL,
                 helper.authenticatedPart());
         if (!MessageDigest.isEqual(mac, helper.mac())) {
             return Optional.empty();
@@ -191,7 +193,7 @@ public final class FusedExtractor {
         BchCode code = layout.code();
         if (helper.m() != code.m() || helper.t() != code.t() || helper.bitsPerFinger() != layout.bitsPerFinger()
                 || helper.cells() != features.cells()) {
-            throw new BiometricInputException("helpers", "helper data was made with other parameters (" + helper + ")");
+            throw new InvalidInputException("helpers", "helper data was made with other parameters (" + helper + ")");
         }
         return layout;
     }
@@ -207,7 +209,7 @@ public final class FusedExtractor {
 
     private static byte[] derive(byte[] label, FusedHelperData helper, byte[] personal, byte[] w) {
         int set = FusedHelperData.fingerSet(helper.fingers());
-        return Blake2.hash(32, null, helper.salt(), personal, label, new byte[] {(byte) (set >>> 8), (byte) set}, w);
+        return Blake2b.keyed(32, null, helper.salt(), personal, label, new byte[] {(byte) (set >>> 8), (byte) set}, w);
     }
 
     /**

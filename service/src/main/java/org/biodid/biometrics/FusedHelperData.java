@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import org.biodid.input.InvalidInputException;
 
 /**
  * Helper data of the fused sketch, version 2: one sketch and one MAC over all enrolled fingers.
@@ -176,7 +177,7 @@ public record FusedHelperData(List<FingerId> fingers, int m, int t, int bitsPerF
      * @param bytes the bytes
      * @return helper data
      * @throws HelperDataVersionException for version 1
-     * @throws BiometricInputException    if malformed
+     * @throws InvalidInputException    if malformed
      */
     public static FusedHelperData fromBytes(String field, byte[] bytes) {
         try {
@@ -186,11 +187,11 @@ public record FusedHelperData(List<FingerId> fingers, int m, int t, int bitsPerF
                 throw new HelperDataVersionException(version);
             }
             if (version != VERSION) {
-                throw new BiometricInputException(field, "unsupported helper data version " + version);
+                throw new InvalidInputException(field, "unsupported helper data version " + version);
             }
             int set = buf.getShort() & 0xFFFF;
             if (set >>> FingerId.values().length != 0) {
-                throw new BiometricInputException(field, "unknown finger in helper data");
+                throw new InvalidInputException(field, "unknown finger in helper data");
             }
             List<FingerId> fingers = new ArrayList<>();
             for (FingerId id : FingerId.values()) {
@@ -211,14 +212,14 @@ public record FusedHelperData(List<FingerId> fingers, int m, int t, int bitsPerF
             byte[] mac = new byte[MAC_BYTES];
             buf.get(mac);
             if (buf.hasRemaining()) {
-                throw new BiometricInputException(field, "trailing bytes in helper data");
+                throw new InvalidInputException(field, "trailing bytes in helper data");
             }
             return new FusedHelperData(fingers, m, t, bits, cells, salt, masks, sketch, mac);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
-            if (e instanceof BiometricInputException bie) {
+            if (e instanceof InvalidInputException bie) {
                 throw bie;
             }
-            throw new BiometricInputException(field, "malformed helper data");
+            throw new InvalidInputException(field, "malformed helper data");
         }
     }
 
@@ -229,14 +230,14 @@ public record FusedHelperData(List<FingerId> fingers, int m, int t, int bitsPerF
      * @param text  base64url text, padding optional
      * @return helper data
      * @throws HelperDataVersionException for version 1
-     * @throws BiometricInputException    if malformed
+     * @throws InvalidInputException    if malformed
      */
     public static FusedHelperData fromBase64Url(String field, String text) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new BiometricInputException(field, "not base64url");
+            throw new InvalidInputException(field, "not base64url");
         }
         return fromBytes(field, bytes);
     }

@@ -9,6 +9,8 @@ import org.biodid.biometrics.bch.BchCode;
 import org.biodid.biometrics.bch.Bits;
 import org.biodid.biometrics.feature.PairHistogram;
 import org.biodid.biometrics.feature.ReliableBits;
+import org.biodid.crypto.Blake2b;
+import org.biodid.input.InvalidInputException;
 
 /**
  * The code-offset fuzzy extractor for one finger.
@@ -30,7 +32,7 @@ public final class FuzzyExtractor {
 
     private static final byte[] FINGER_KEY_LABEL = "biodid/finger-key\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAC_KEY_LABEL = "biodid/helper-mac\0".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MAC_PERSONAL = Blake2.personal("biodid:helpermac");
+    private static final byte[] MAC_PERSONAL = Blake2b.personal("biodid:helpermac");
 
     private final BiometricParameters parameters;
     private final BchCode code;
@@ -94,7 +96,7 @@ public final class FuzzyExtractor {
         byte[] macKey = derive(MAC_KEY_LABEL, salt, personal, finger, wBytes);
         HelperData unsigned = new HelperData(HelperData.VERSION, finger, code.m(), code.t(), n, features.cells(),
                 salt, Bits.toBytes(mask, features.cells()), Bits.toBytes(sketch, n), new byte[HelperData.MAC_BYTES]);
-        byte[] mac = Blake2.hash(32, macKey, null, MAC_PERSONAL, unsigned.authenticatedPart());
+        byte[] mac = Blake2b.keyed(32, macKey, null, MAC_PERSONAL, unsigned.authenticatedPart());
         HelperData helper = new HelperData(HelperData.VERSION, finger, code.m(), code.t(), n, features.cells(),
                 salt, unsigned.mask(), unsigned.sketch(), mac);
         return new Generated(helper, derive(FINGER_KEY_LABEL, salt, personal, finger, wBytes));
@@ -108,7 +110,7 @@ public final class FuzzyExtractor {
      * @param helper  helper data from Gen
      * @param scan    fresh impression of the same finger
      * @return the finger key, or empty
-     * @throws BiometricInputException if the helper data was made with other parameters or for another finger
+     * @throws InvalidInputException if the helper data was made with other parameters or for another finger
      */
     public Optional<byte[]> reproduce(SubjectContext context, HelperData helper, FingerScan scan) {
         return reproduce(context, helper, scan, code.newWorkspace());
@@ -127,11 +129,11 @@ public final class FuzzyExtractor {
                                       BchCode.Workspace workspace) {
         int n = parameters.n();
         if (helper.m() != code.m() || helper.t() != code.t() || helper.n() != n || helper.cells() != features.cells()) {
-            throw new BiometricInputException("helpers." + helper.finger().wireName(),
+            throw new InvalidInputException("helpers." + helper.finger().wireName(),
                     "helper data was made with other parameters (" + helper + ")");
         }
         if (helper.finger() != scan.finger()) {
-            throw new BiometricInputException("helpers." + helper.finger().wireName(), "helper data is for another finger");
+            throw new InvalidInputException("helpers." + helper.finger().wireName(), "helper data is for another finger");
         }
         long[] mask = Bits.fromBytes(helper.mask(), features.cells());
         if (Bits.distance(mask, new long[mask.length]) != n) {
@@ -156,7 +158,7 @@ public final class FuzzyExtractor {
         byte[] wBytes = Bits.toBytes(word, n);
         byte[] personal = context.personalization();
         byte[] macKey = derive(MAC_KEY_LABEL, helper.salt(), personal, helper.finger(), wBytes);
-        byte[] mac = Blake2.hash(32, macKey, null, MAC_PERSONAL, helper.authenticatedPart());
+        byte[] mac = Blake2b.keyed(32, macKey, null, MAC_PERSONAL, helper.authenticatedPart());
         if (!MessageDigest.isEqual(mac, helper.mac())) {
             return Optional.empty();
         }
@@ -164,7 +166,7 @@ public final class FuzzyExtractor {
     }
 
     private static byte[] derive(byte[] label, byte[] salt, byte[] personal, FingerId finger, byte[] w) {
-        return Blake2.hash(32, null, salt, personal, label, new byte[] {(byte) finger.ordinal()}, w);
+        return Blake2b.keyed(32, null, salt, personal, label, new byte[] {(byte) finger.ordinal()}, w);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * Public per-finger helper data of the code-offset fuzzy extractor, version 1.
  * <p>
@@ -158,18 +160,18 @@ public record HelperData(int version, FingerId finger, int m, int t, int n, int 
      * @param field field path for errors
      * @param bytes the bytes
      * @return helper data
-     * @throws BiometricInputException if malformed
+     * @throws InvalidInputException if malformed
      */
     public static HelperData fromBytes(String field, byte[] bytes) {
         try {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             int version = buf.get() & 0xFF;
             if (version != VERSION) {
-                throw new BiometricInputException(field, "unsupported helper data version " + version);
+                throw new InvalidInputException(field, "unsupported helper data version " + version);
             }
             int fingerOrdinal = buf.get() & 0xFF;
             if (fingerOrdinal >= FingerId.values().length) {
-                throw new BiometricInputException(field, "unknown finger in helper data");
+                throw new InvalidInputException(field, "unknown finger in helper data");
             }
             int m = buf.get() & 0xFF;
             int t = buf.get() & 0xFF;
@@ -184,14 +186,14 @@ public record HelperData(int version, FingerId finger, int m, int t, int n, int 
             byte[] mac = new byte[MAC_BYTES];
             buf.get(mac);
             if (buf.hasRemaining()) {
-                throw new BiometricInputException(field, "trailing bytes in helper data");
+                throw new InvalidInputException(field, "trailing bytes in helper data");
             }
             return new HelperData(version, FingerId.values()[fingerOrdinal], m, t, n, cells, salt, mask, sketch, mac);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
-            if (e instanceof BiometricInputException bie) {
+            if (e instanceof InvalidInputException bie) {
                 throw bie;
             }
-            throw new BiometricInputException(field, "malformed helper data");
+            throw new InvalidInputException(field, "malformed helper data");
         }
     }
 
@@ -201,14 +203,14 @@ public record HelperData(int version, FingerId finger, int m, int t, int n, int 
      * @param field field path for errors
      * @param text  base64url text, padding optional
      * @return helper data
-     * @throws BiometricInputException if malformed
+     * @throws InvalidInputException if malformed
      */
     public static HelperData fromBase64Url(String field, String text) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new BiometricInputException(field, "not base64url");
+            throw new InvalidInputException(field, "not base64url");
         }
         return fromBytes(field, bytes);
     }

@@ -1,10 +1,12 @@
 package org.biodid.biometrics;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * Helper data of a version this service no longer reads. Version 1 (one sketch and MAC per finger) let anyone
  * holding it test guesses finger by finger; it cannot be converted, because conversion needs the fingers. The
  * subject has to enroll again. Thrown for stored data, not for client input, so it is not a
- * {@link BiometricInputException}.
+ * {@link InvalidInputException}.
  */
 public final class HelperDataVersionException extends RuntimeException {
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.biodid.crypto.Blake2b;
+
 /**
  * Aggregation of per-finger keys into the master secret, and what derives from it.
  * <p>
@@ -15,10 +17,10 @@ import java.util.TreeMap;
  */
 public final class MasterSecret {
 
-    private static final byte[] MASTER = Blake2.personal("biodid:master:01");
-    private static final byte[] COMMITMENT = Blake2.personal("biodid:commit:01");
-    private static final byte[] ID_HASH = Blake2.personal("biodid:idhash:01");
-    private static final byte[] PROOF_KEY = Blake2.personal("biodid:proofkey1");
+    private static final byte[] MASTER = Blake2b.personal("biodid:master:01");
+    private static final byte[] COMMITMENT = Blake2b.personal("biodid:commit:01");
+    private static final byte[] ID_HASH = Blake2b.personal("biodid:idhash:01");
+    private static final byte[] PROOF_KEY = Blake2b.personal("biodid:proofkey1");
     private static final byte[] EMPTY = new byte[0];
 
     private final byte[] secret;
@@ -56,7 +58,7 @@ public final class MasterSecret {
             parts[i++] = new byte[] {(byte) e.getKey().ordinal()};
             parts[i++] = e.getValue();
         }
-        return new MasterSecret(Blake2.hash(32, null, null, MASTER, parts));
+        return new MasterSecret(Blake2b.keyed(32, null, null, MASTER, parts));
     }
 
     /**
@@ -65,7 +67,7 @@ public final class MasterSecret {
      * @return commitment
      */
     public byte[] commitment() {
-        return Blake2.hash(32, secret, null, COMMITMENT, EMPTY);
+        return Blake2b.keyed(32, secret, null, COMMITMENT, EMPTY);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class MasterSecret {
      * @return id_hash
      */
     public byte[] idHash() {
-        return Blake2.hash(32, secret, null, ID_HASH, EMPTY);
+        return Blake2b.keyed(32, secret, null, ID_HASH, EMPTY);
     }
 
     /**
@@ -83,6 +85,6 @@ public final class MasterSecret {
      * @return proof key
      */
     public byte[] proofKey() {
-        return Blake2.hash(32, secret, null, PROOF_KEY, EMPTY);
+        return Blake2b.keyed(32, secret, null, PROOF_KEY, EMPTY);
     }
 }

@@ -1,5 +1,7 @@
 package org.biodid.biometrics;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * Kind of a minutia. Optional in the input; the feature transform does not use it, because extractors
  * confuse endings and bifurcations too often for it to be a stable bit.
@@ -18,7 +20,7 @@ public enum MinutiaType {
      * @param field field path for errors
      * @param value the text or null
      * @return the type
-     * @throws BiometricInputException for any other value
+     * @throws InvalidInputException for any other value
      */
     public static MinutiaType parse(String field, String value) {
         if (value == null) {
@@ -27,7 +29,7 @@ public enum MinutiaType {
         return switch (value) {
         case "ending" -> ENDING;
         case "bifurcation" -> BIFURCATION;
-        default -> throw new BiometricInputException(field, "must be ending or bifurcation, got '" + value + "'");
+        default -> throw new InvalidInputException(field, "must be ending or bifurcation, got '" + value + "'");
         };
     }
 }

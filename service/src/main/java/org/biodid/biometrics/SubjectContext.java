@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import org.biodid.crypto.Blake2b;
+import org.biodid.input.InvalidInputException;
+
 /**
  * Who the biometric secrets are bound to: the wallet address and the network. Every key derivation uses
  * {@link #personalization()}, so helper data enrolled for one wallet or network reproduces nothing for
@@ -14,7 +17,7 @@ import java.util.Objects;
  */
 public record SubjectContext(String wallet, String network) {
 
-    private static final byte[] CONTEXT = Blake2.personal("biodid:context:1");
+    private static final byte[] CONTEXT = Blake2b.personal("biodid:context:1");
 
     /**
      * Canonical constructor.
@@ -36,7 +39,7 @@ public record SubjectContext(String wallet, String network) {
         byte[] w = wallet.getBytes(StandardCharsets.UTF_8);
         byte[] n = network.getBytes(StandardCharsets.UTF_8);
         if (w.length > 0xFFFF || n.length > 0xFF) {
-            throw new BiometricInputException(w.length > 0xFFFF ? "wallet_address" : "network", "too long");
+            throw new InvalidInputException(w.length > 0xFFFF ? "wallet_address" : "network", "too long");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(3 + w.length + n.length);
         out.write(w.length >>> 8);
@@ -54,6 +57,6 @@ public record SubjectContext(String wallet, String network) {
      * @return 16 bytes
      */
     public byte[] personalization() {
-        return Blake2.hash(16, null, null, CONTEXT, encode());
+        return Blake2b.keyed(16, null, null, CONTEXT, encode());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 
-import org.biodid.did.Blake2b;
+import org.biodid.crypto.Blake2b;
 import org.biodid.did.CardanoDid;
 import org.biodid.did.DidDerivation;
 import org.biodid.did.Network;

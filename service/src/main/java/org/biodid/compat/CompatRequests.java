@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.biodid.did.InvalidFieldException;
+
+import org.biodid.input.InvalidInputException;
 
 /**
  * Reads and validates the original request shapes from parsed JSON.
@@ -41,7 +42,7 @@ public final class CompatRequests {
      *
      * @param body the parsed request body
      * @return the validated request
-     * @throws InvalidFieldException naming the offending field
+     * @throws InvalidInputException naming the offending field
      */
     public static GenerateRequest generate(JsonNode body) {
         requireObject("body", body);
@@ -63,7 +64,7 @@ public final class CompatRequests {
      *
      * @param body the parsed request body
      * @return the validated request
-     * @throws InvalidFieldException naming the offending field
+     * @throws InvalidInputException naming the offending field
      */
     public static VerifyRequest verify(JsonNode body) {
         requireObject("body", body);
@@ -77,7 +78,7 @@ public final class CompatRequests {
         String field = "fingers";
         requireArray(field, node);
         if (node.size() < MIN_FINGERS || node.size() > MAX_FINGERS) {
-            throw new InvalidFieldException(field, "must hold " + MIN_FINGERS + " to " + MAX_FINGERS + " fingers");
+            throw new InvalidInputException(field, "must hold " + MIN_FINGERS + " to " + MAX_FINGERS + " fingers");
         }
         List<Finger> fingers = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
@@ -90,20 +91,20 @@ public final class CompatRequests {
         return fingers;
     }
 
-    private static List<Minutia> minutiae(String field, JsonNode node) {
+    private static List<CompatMinutia> minutiae(String field, JsonNode node) {
         requireArray(field, node);
         if (node.isEmpty()) {
             // The original secure server's message.
-            throw new InvalidFieldException(field, "Minutiae list cannot be empty");
+            throw new InvalidInputException(field, "Minutiae list cannot be empty");
         }
-        List<Minutia> minutiae = new ArrayList<>(node.size());
+        List<CompatMinutia> minutiae = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             String path = field + "[" + i + "]";
             JsonNode point = node.get(i);
             if (point == null || !point.isArray() || point.size() != 3) {
-                throw new InvalidFieldException(path, "Each minutia must have [x, y, angle]");
+                throw new InvalidInputException(path, "Each minutia must have [x, y, angle]");
             }
-            minutiae.add(new Minutia(number(path + "[0]", point.get(0)),
+            minutiae.add(new CompatMinutia(number(path + "[0]", point.get(0)),
                                      number(path + "[1]", point.get(1)),
                                      number(path + "[2]", point.get(2))));
         }
@@ -115,10 +116,10 @@ public final class CompatRequests {
         requireObject(field, node);
         if (node.isEmpty()) {
             // The original basic server's message.
-            throw new InvalidFieldException(field, "Verification requires helper data from enrollment");
+            throw new InvalidInputException(field, "Verification requires helper data from enrollment");
         }
         if (node.size() > MAX_FINGERS) {
-            throw new InvalidFieldException(field, "must hold at most " + MAX_FINGERS + " entries");
+            throw new InvalidInputException(field, "must hold at most " + MAX_FINGERS + " entries");
         }
         Map<String, HelperEntry> helpers = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
@@ -126,7 +127,7 @@ public final class CompatRequests {
             Map.Entry<String, JsonNode> entry = entries.next();
             String key = entry.getKey();
             if (!isWellFormed(key)) {
-                throw new InvalidFieldException(field, "keys must be well-formed Unicode");
+                throw new InvalidInputException(field, "keys must be well-formed Unicode");
             }
             String path = field + "." + key;
             JsonNode value = entry.getValue();
@@ -143,12 +144,12 @@ public final class CompatRequests {
 
     private static double number(String field, JsonNode node) {
         if (node == null || !node.isNumber()) {
-            throw new InvalidFieldException(field, "must be a number");
+            throw new InvalidInputException(field, "must be a number");
         }
         // Integral nodes convert with correct rounding, as Python's float(int) does.
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw new InvalidFieldException(field, "must be a finite number within the range of a double");
+            throw new InvalidInputException(field, "must be a finite number within the range of a double");
         }
         return value;
     }
@@ -164,39 +165,39 @@ public final class CompatRequests {
                 return (int) value;
             }
         }
-        throw new InvalidFieldException(field, "must be an integer");
+        throw new InvalidInputException(field, "must be an integer");
     }
 
     private static String boundedString(String field, JsonNode node, int min, int max) {
         String value = string(field, node);
         int length = value.codePointCount(0, value.length());
         if (length < min || length > max) {
-            throw new InvalidFieldException(field, "must be " + min + " to " + max + " characters long");
+            throw new InvalidInputException(field, "must be " + min + " to " + max + " characters long");
         }
         return value;
     }
 
     private static String string(String field, JsonNode node) {
         if (node == null || !node.isTextual()) {
-            throw new InvalidFieldException(field, "must be a string");
+            throw new InvalidInputException(field, "must be a string");
         }
         String value = node.textValue();
         if (!isWellFormed(value)) {
             // A lone surrogate has no UTF-8 form: the original failed with a 500 here.
-            throw new InvalidFieldException(field, "must be well-formed Unicode");
+            throw new InvalidInputException(field, "must be well-formed Unicode");
         }
         return value;
     }
 
     private static void requireObject(String field, JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new InvalidFieldException(field, "must be a JSON object");
+            throw new InvalidInputException(field, "must be a JSON object");
         }
     }
 
     private static void requireArray(String field, JsonNode node) {
         if (node == null || !node.isArray()) {
-            throw new InvalidFieldException(field, "must be an array");
+            throw new InvalidInputException(field, "must be an array");
         }
     }
 

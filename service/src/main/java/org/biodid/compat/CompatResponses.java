@@ -25,7 +25,7 @@ public final class CompatResponses {
      * @param enrollment the derived values
      * @return {@code {did, id_hash, wallet_address, helpers, metadata_cip30_inline}}
      */
-    public static ObjectNode generate(Enrollment enrollment) {
+    public static ObjectNode generate(CompatEnrollment enrollment) {
         ObjectNode helpers = helperMap(enrollment.helpers());
         ObjectNode biometric = JSON.objectNode();
         biometric.put("idHash", enrollment.idHash());

@@ -12,8 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.biodid.api.ApiException;
 import org.biodid.api.JsonBodies;
-import org.biodid.did.InvalidFieldException;
 import org.biodid.did.Network;
+import org.biodid.input.InvalidInputException;
 
 /**
  * The original Python servers' routes, for their existing clients: {@code POST /generate} and
@@ -58,7 +58,7 @@ public final class CompatService implements HttpService {
 
     private void generate(ServerRequest req, ServerResponse res) {
         GenerateRequest request = validated(() -> CompatRequests.generate(JsonBodies.read(req)));
-        Enrollment enrollment = Enrollment.derive(request, network, clock.instant());
+        CompatEnrollment enrollment = CompatEnrollment.derive(request, network, clock.instant());
         JsonBodies.send(req, res, Status.OK_200, CompatResponses.generate(enrollment));
     }
 
@@ -72,7 +72,7 @@ public final class CompatService implements HttpService {
     private static <T> T validated(Supplier<T> reader) {
         try {
             return reader.get();
-        } catch (InvalidFieldException e) {
+        } catch (InvalidInputException e) {
             throw ApiException.invalidField(e.field(), e.reason());
         }
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param fingerId the client's finger identifier, for example {@code left_thumb}
  * @param minutiae the minutiae in request order
  */
-public record Finger(String fingerId, List<Minutia> minutiae) {
+public record Finger(String fingerId, List<CompatMinutia> minutiae) {
 
     /**
      * Creates a finger.

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
 
-import org.biodid.did.Blake2b;
+import org.biodid.crypto.Blake2b;
 
 /**
  * The per-finger helper data of the original servers ({@code HelperDataEntry}).

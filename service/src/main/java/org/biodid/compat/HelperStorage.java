@@ -1,6 +1,7 @@
 package org.biodid.compat;
 
-import org.biodid.did.InvalidFieldException;
+import org.biodid.input.InvalidInputException;
+
 
 /**
  * Where the enrolling client keeps the helper data ({@code storage} in the original request).
@@ -23,7 +24,7 @@ public enum HelperStorage {
      * @param field the request field, for error reports
      * @param value {@code inline} or {@code external}
      * @return the storage mode
-     * @throws InvalidFieldException for any other value
+     * @throws InvalidInputException for any other value
      */
     public static HelperStorage parse(String field, String value) {
         for (HelperStorage storage : values()) {
@@ -32,7 +33,7 @@ public enum HelperStorage {
             }
         }
         // The original secure server's message.
-        throw new InvalidFieldException(field, "Storage must be 'inline' or 'external'");
+        throw new InvalidInputException(field, "Storage must be 'inline' or 'external'");
     }
 
     /**

@@ -21,11 +21,11 @@ public final class PythonJson {
      * @param minutiae the minutiae
      * @return for example {@code [[100.5,200.3,45.0],[150.2,180.9,90.5]]}
      */
-    public static String minutiae(List<Minutia> minutiae) {
+    public static String minutiae(List<CompatMinutia> minutiae) {
         StringBuilder out = new StringBuilder(minutiae.size() * 24 + 2);
         out.append('[');
         for (int i = 0; i < minutiae.size(); i++) {
-            Minutia minutia = minutiae.get(i);
+            CompatMinutia minutia = minutiae.get(i);
             if (i > 0) {
                 out.append(',');
             }

@@ -3,6 +3,8 @@ package org.biodid.did;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * Reads the {@code commitment} of {@code POST /api/v1/did/generate}: hex or unpadded URL-safe Base64
  * of 16 to 64 bytes.
@@ -28,7 +30,7 @@ public final class Commitments {
      *
      * @param text hex or unpadded Base64url text
      * @return 16 to 64 bytes
-     * @throws InvalidFieldException naming {@code commitment} if the text is neither form or the
+     * @throws InvalidInputException naming {@code commitment} if the text is neither form or the
      *                               length is out of range
      */
     public static byte[] decode(String text) {
@@ -66,8 +68,8 @@ public final class Commitments {
         return true;
     }
 
-    private static InvalidFieldException invalid() {
-        return new InvalidFieldException(FIELD, "must be hex or unpadded base64url of "
+    private static InvalidInputException invalid() {
+        return new InvalidInputException(FIELD, "must be hex or unpadded base64url of "
                 + MIN_BYTES + " to " + MAX_BYTES + " bytes");
     }
 }

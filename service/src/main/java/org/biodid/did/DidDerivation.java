@@ -2,6 +2,8 @@ package org.biodid.did;
 
 import java.util.Objects;
 
+import org.biodid.crypto.Blake2b;
+
 /**
  * Derives a DID from a commitment: {@code did:cardano:<network>:} + Base58(BLAKE2b-256(commitment)),
  * the derivation of the original toolkit's {@code generate_deterministic_did}.

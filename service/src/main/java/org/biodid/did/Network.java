@@ -1,5 +1,7 @@
 package org.biodid.did;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * The Cardano networks a DID can name.
  * <p>
@@ -33,7 +35,7 @@ public enum Network {
      *
      * @param name {@code mainnet}, {@code testnet}, {@code preprod} or {@code preview}
      * @return the network
-     * @throws InvalidFieldException naming the field {@code network} if the name is unknown or
+     * @throws InvalidInputException naming the field {@code network} if the name is unknown or
      *                               {@code null}
      */
     public static Network parse(String name) {
@@ -41,7 +43,7 @@ public enum Network {
         if (network != null) {
             return network;
         }
-        throw new InvalidFieldException(FIELD, "must be one of mainnet, testnet, preprod, preview");
+        throw new InvalidInputException(FIELD, "must be one of mainnet, testnet, preprod, preview");
     }
 
     /**

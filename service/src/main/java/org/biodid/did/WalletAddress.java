@@ -1,5 +1,7 @@
 package org.biodid.did;
 
+import org.biodid.input.InvalidInputException;
+
 /**
  * A Cardano Shelley-era wallet address in bech32, checked for form, checksum and network.
  * <p>
@@ -25,34 +27,34 @@ public record WalletAddress(String text, boolean mainnet) {
      * @param field field path, for errors
      * @param text  the address
      * @return the address
-     * @throws InvalidFieldException naming the field when it is not a valid Cardano address
+     * @throws InvalidInputException naming the field when it is not a valid Cardano address
      */
     public static WalletAddress parse(String field, String text) {
         if (text == null || text.isEmpty()) {
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidInputException(field, "is required");
         }
         Bech32.Decoded decoded;
         try {
             decoded = Bech32.decode(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, "is not a bech32 address: it " + e.getMessage());
+            throw new InvalidInputException(field, "is not a bech32 address: it " + e.getMessage());
         }
         if (!text.equals(text.toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidFieldException(field, "must be lower case");
+            throw new InvalidInputException(field, "must be lower case");
         }
         boolean mainnet = switch (decoded.hrp()) {
             case MAINNET_HRP -> true;
             case TESTNET_HRP -> false;
-            default -> throw new InvalidFieldException(field, "must start with addr1 (mainnet) or addr_test1 "
+            default -> throw new InvalidInputException(field, "must start with addr1 (mainnet) or addr_test1 "
                     + "(test networks)");
         };
         byte[] data = decoded.data();
         if (data.length < MIN_PAYLOAD) {
-            throw new InvalidFieldException(field, "is too short for a Cardano address");
+            throw new InvalidInputException(field, "is too short for a Cardano address");
         }
         int networkId = data[0] & 0x0F;
         if (networkId != (mainnet ? 1 : 0)) {
-            throw new InvalidFieldException(field, "header network id " + networkId + " does not match the "
+            throw new InvalidInputException(field, "header network id " + networkId + " does not match the "
                     + decoded.hrp() + " prefix");
         }
         return new WalletAddress(text, mainnet);
@@ -63,11 +65,11 @@ public record WalletAddress(String text, boolean mainnet) {
      *
      * @param field   network field path, for errors
      * @param network the requested network
-     * @throws InvalidFieldException when they disagree
+     * @throws InvalidInputException when they disagree
      */
     public void requireNetwork(String field, Network network) {
         if (mainnet != (network == Network.MAINNET)) {
-            throw new InvalidFieldException(field, "'" + network.id() + "' does not match the "
+            throw new InvalidInputException(field, "'" + network.id() + "' does not match the "
                     + (mainnet ? "mainnet" : "test network") + " address");
         }
     }

@@ -31,7 +31,7 @@ public final class EnrollmentRepository {
      * @param enrollment the enrollment (must not be revoked)
      * @throws DuplicateEnrollmentException when the wallet already has an active DID, or the DID exists
      */
-    public void insert(Enrollment enrollment) {
+    public void insert(EnrollmentRecord enrollment) {
         insert(enrollment, Optional.empty());
     }
 
@@ -44,7 +44,7 @@ public final class EnrollmentRepository {
      * @throws DuplicateEnrollmentException when the wallet already has an active DID, or the idempotency key was
      *                                      used by a concurrent request
      */
-    public void insert(Enrollment enrollment, Optional<IdempotencyRecord> idempotency) {
+    public void insert(EnrollmentRecord enrollment, Optional<IdempotencyRecord> idempotency) {
         DbTransaction tx = db.transaction();
         try {
             tx.createNamedInsert("insert-enrollment")
@@ -85,7 +85,7 @@ public final class EnrollmentRepository {
      * @param did the DID
      * @return its enrollment, active or revoked
      */
-    public Optional<Enrollment> findByDid(String did) {
+    public Optional<EnrollmentRecord> findByDid(String did) {
         return db.execute().createNamedGet("select-enrollment-by-did")
                 .addParam("did", did)
                 .execute()
@@ -96,7 +96,7 @@ public final class EnrollmentRepository {
      * @param wallet wallet address
      * @return the wallet's active enrollment, if any
      */
-    public Optional<Enrollment> findActiveByWallet(String wallet) {
+    public Optional<EnrollmentRecord> findActiveByWallet(String wallet) {
         return db.execute().createNamedGet("select-active-enrollment-by-wallet")
                 .addParam("wallet", wallet)
                 .execute()
@@ -109,7 +109,7 @@ public final class EnrollmentRepository {
      * @param wallet wallet address
      * @return enrollment, if the wallet ever enrolled
      */
-    public Optional<Enrollment> findLatestByWallet(String wallet) {
+    public Optional<EnrollmentRecord> findLatestByWallet(String wallet) {
         return db.execute().createNamedGet("select-latest-enrollment-by-wallet")
                 .addParam("wallet", wallet)
                 .execute()
@@ -124,7 +124,7 @@ public final class EnrollmentRepository {
      * @param limit  page size
      * @return up to {@code limit} enrollments
      */
-    public List<Enrollment> listByWallet(String wallet, Optional<PageKey> after, int limit) {
+    public List<EnrollmentRecord> listByWallet(String wallet, Optional<PageKey> after, int limit) {
         var statement = after.isEmpty()
                 ? db.execute().createNamedQuery("select-enrollments-by-wallet")
                 : db.execute().createNamedQuery("select-enrollments-by-wallet-after")
@@ -149,8 +149,8 @@ public final class EnrollmentRepository {
                 .execute() == 1;
     }
 
-    private static Enrollment map(DbRow row) {
-        return new Enrollment(row.column("did").get(String.class),
+    private static EnrollmentRecord map(DbRow row) {
+        return new EnrollmentRecord(row.column("did").get(String.class),
                               row.column("wallet_address").get(String.class),
                               row.column("network").get(String.class),
                               row.column("commitment").get(byte[].class),

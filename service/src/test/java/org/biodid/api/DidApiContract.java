@@ -229,11 +229,11 @@ abstract class DidApiContract {
         byte[] commitment = org.biodid.compat.CompatDerivation.commitment(
                 "addr_test1qpz8j0xfwhm652z0mk7cd5q2tqkvhx5a6h7fr4x6s2c6tw4kz5q03xmysyz",
                 List.of(new org.biodid.compat.Finger("left_thumb", List.of(
-                                new org.biodid.compat.Minutia(100.5, 200.3, 45.0),
-                                new org.biodid.compat.Minutia(150.2, 180.9, 90.5))),
+                                new org.biodid.compat.CompatMinutia(100.5, 200.3, 45.0),
+                                new org.biodid.compat.CompatMinutia(150.2, 180.9, 90.5))),
                         new org.biodid.compat.Finger("left_index", List.of(
-                                new org.biodid.compat.Minutia(110.2, 210.5, 50.0),
-                                new org.biodid.compat.Minutia(160.5, 190.2, 95.5)))));
+                                new org.biodid.compat.CompatMinutia(110.2, 210.5, 50.0),
+                                new org.biodid.compat.CompatMinutia(160.5, 190.2, 95.5)))));
         String body = "{\"commitment\":\"" + HexFormat.of().formatHex(commitment) + "\",\"network\":\"testnet\"}";
         for (int i = 0; i < 2; i++) {
             try (Http1ClientResponse res = post("/api/v1/did/generate", ENROLL_KEY, body)) {

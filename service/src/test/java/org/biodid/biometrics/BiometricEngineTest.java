@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
+import org.biodid.input.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -118,11 +119,11 @@ class BiometricEngineTest {
     void unenrolledOrDuplicateFingerIsAnInputError() {
         List<FingerScan> scans = TestFingers.person(people, 6, NoiseModel.NONE, new SplittableRandom(6));
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans.subList(0, 2));
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                         enrollment.commitment(), scans));
         assertThat(e.field(), is("fingers[2].finger_id"));
-        e = assertThrows(BiometricInputException.class,
+        e = assertThrows(InvalidInputException.class,
                 () -> engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, List.of(scans.get(0), scans.get(0))));
         assertThat(e.field(), is("fingers[1].finger_id"));
     }

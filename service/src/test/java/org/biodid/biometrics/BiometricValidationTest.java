@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.biodid.input.InvalidInputException;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +27,7 @@ class BiometricValidationTest {
 
     @Test
     void unknownFingerNamesField() {
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> FingerId.parse("fingers[0].finger_id", "left_toe"));
         assertThat(e.field(), is("fingers[0].finger_id"));
     }
@@ -35,7 +37,7 @@ class BiometricValidationTest {
         assertThat(MinutiaType.parse("t", "ending"), is(MinutiaType.ENDING));
         assertThat(MinutiaType.parse("t", "bifurcation"), is(MinutiaType.BIFURCATION));
         assertThat(MinutiaType.parse("t", null), is(MinutiaType.UNKNOWN));
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MinutiaType.parse("fingers[0].minutiae[2].type", "delta"));
         assertThat(e.field(), is("fingers[0].minutiae[2].type"));
     }
@@ -53,13 +55,13 @@ class BiometricValidationTest {
     @Test
     void countsAreChecked() {
         List<Minutia> seven = valid(7);
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> BiometricValidation.validateFinger("fingers[1]", new FingerScan(FingerId.LEFT_RING, seven)));
         assertThat(e.field(), is("fingers[1].minutiae"));
-        assertThrows(BiometricInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> BiometricValidation.validateFinger("f", new FingerScan(FingerId.LEFT_RING, valid(151))));
         BiometricValidation.validateFinger("f", new FingerScan(FingerId.LEFT_RING, valid(150)));
-        e = assertThrows(BiometricInputException.class, () -> BiometricValidation.validateFingers("fingers",
+        e = assertThrows(InvalidInputException.class, () -> BiometricValidation.validateFingers("fingers",
                 List.of(new FingerScan(FingerId.LEFT_RING, valid(8)))));
         assertThat(e.field(), is("fingers"));
     }
@@ -67,7 +69,7 @@ class BiometricValidationTest {
     private static void assertField(Minutia bad, String field) {
         List<Minutia> minutiae = valid(8);
         minutiae.set(3, bad);
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> BiometricValidation.validateFingers("fingers", List.of(
                         new FingerScan(FingerId.LEFT_THUMB, minutiae), new FingerScan(FingerId.LEFT_INDEX, valid(8)))));
         assertThat(e.field(), is(field));

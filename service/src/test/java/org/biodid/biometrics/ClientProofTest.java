@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
+import org.biodid.input.InvalidInputException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -95,9 +96,9 @@ class ClientProofTest {
 
     @Test
     void malformedProofNamesTheField() {
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> ClientProof.parse("biometric_hash", "abc"));
         assertThat(e.field(), is("biometric_hash"));
-        assertThrows(BiometricInputException.class, () -> ClientProof.parse("biometric_hash", "zz".repeat(32)));
+        assertThrows(InvalidInputException.class, () -> ClientProof.parse("biometric_hash", "zz".repeat(32)));
     }
 }

@@ -19,6 +19,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.biodid.input.InvalidInputException;
 
 /**
  * The fused sketch: it recovers exactly when the total distance over all fingers is within t, so a guess that
@@ -108,14 +109,14 @@ class FusedExtractorTest {
                 extractor.reproduce(CONTEXT, parsed, scans, ws).ifPresent(m -> {
                     throw new AssertionError("tampered helper reproduced a secret");
                 });
-            } catch (BiometricInputException | HelperDataVersionException e) {
+            } catch (InvalidInputException | HelperDataVersionException e) {
                 rejectedAtParse++;
             }
         }
         assertThat(rejectedAtParse, greaterThan(0));
-        assertThrows(BiometricInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> FusedHelperData.fromBytes("helpers", Arrays.copyOf(bytes, bytes.length + 1)));
-        assertThrows(BiometricInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> FusedHelperData.fromBytes("helpers", Arrays.copyOf(bytes, bytes.length - 1)));
     }
 

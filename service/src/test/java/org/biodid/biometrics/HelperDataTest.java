@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
+import org.biodid.input.InvalidInputException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class HelperDataTest {
                     FingerScan fresh = new FingerScan(helper.finger(), scan.minutiae());
                     assertThat("byte " + i + " bit " + bit, extractor.reproduce(CONTEXT, helper, fresh).isPresent(),
                             is(false));
-                } catch (BiometricInputException e) {
+                } catch (InvalidInputException e) {
                     // header fields (version, m, t, n, cells) and the sketch's spare bit
                     rejectedAtParse++;
                     assertThat(e.field().startsWith("helpers."), is(true));
@@ -85,13 +86,13 @@ class HelperDataTest {
 
     @Test
     void malformedInputsNameTheField() {
-        BiometricInputException e = assertThrows(BiometricInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> HelperData.fromBase64Url("helpers.left_thumb", "!!!"));
         assertThat(e.field(), is("helpers.left_thumb"));
         byte[] bytes = generated.helper().toBytes();
-        assertThrows(BiometricInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> HelperData.fromBytes("h", Arrays.copyOf(bytes, bytes.length - 1)));
-        assertThrows(BiometricInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> HelperData.fromBytes("h", Arrays.copyOf(bytes, bytes.length + 1)));
     }
 }

@@ -24,15 +24,15 @@ class CompatDerivationTest {
 
     static final String WALLET = "addr_test1qpz8j0xfwhm652z0mk7cd5q2tqkvhx5a6h7fr4x6s2c6tw4kz5q03xmysyz";
     static final List<Finger> FINGERS = List.of(
-            new Finger("left_thumb", List.of(new Minutia(100.5, 200.3, 45.0), new Minutia(150.2, 180.9, 90.5))),
-            new Finger("left_index", List.of(new Minutia(110.2, 210.5, 50.0), new Minutia(160.5, 190.2, 95.5))));
+            new Finger("left_thumb", List.of(new CompatMinutia(100.5, 200.3, 45.0), new CompatMinutia(150.2, 180.9, 90.5))),
+            new Finger("left_index", List.of(new CompatMinutia(110.2, 210.5, 50.0), new CompatMinutia(160.5, 190.2, 95.5))));
     static final String GOLDEN_DID = "did:cardano:testnet:Gq7PJJCE1mfzyXDrPkLegkhduPtEnt85E6eF5GBKPctL";
     static final String GOLDEN_ID_HASH = "BLmcF7aSnhgrjn_QYo0ampN-VTBovkQBfPi_937HY9c";
 
     @Test
     void minutiaeJsonIsPythonsCompactDump() {
         assertThat(PythonJson.minutiae(FINGERS.get(0).minutiae()), is("[[100.5,200.3,45.0],[150.2,180.9,90.5]]"));
-        assertThat(PythonJson.minutiae(List.of(new Minutia(1e-5, 1e16, 0))), is("[[1e-05,1e+16,0.0]]"));
+        assertThat(PythonJson.minutiae(List.of(new CompatMinutia(1e-5, 1e16, 0))), is("[[1e-05,1e+16,0.0]]"));
         assertThat(PythonJson.minutiae(List.of()), is("[]"));
     }
 
@@ -68,7 +68,7 @@ class CompatDerivationTest {
     @Test
     void integersAreWrittenAsFloats() {
         // A client sending 45 (an integer) gets the same DID as one sending 45.0.
-        List<Finger> asInts = List.of(new Finger("f", List.of(new Minutia(100, 200, 45))));
+        List<Finger> asInts = List.of(new Finger("f", List.of(new CompatMinutia(100, 200, 45))));
         assertThat(PythonJson.minutiae(asInts.get(0).minutiae()), is("[[100.0,200.0,45.0]]"));
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.biodid.input.InvalidInputException;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -49,14 +51,14 @@ class CommitmentsTest {
             "ａａ"
     })
     void rejectsWithTheFieldNamed(String text) {
-        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> Commitments.decode(text));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Commitments.decode(text));
         assertThat(e.field(), is("commitment"));
     }
 
     @Test
     void rejectsTooLong() {
-        assertThrows(InvalidFieldException.class, () -> Commitments.decode("00".repeat(65)));
+        assertThrows(InvalidInputException.class, () -> Commitments.decode("00".repeat(65)));
         assertThat(Commitments.decode("00".repeat(64)).length, is(64));
-        assertThrows(InvalidFieldException.class, () -> Commitments.decode(null));
+        assertThrows(InvalidInputException.class, () -> Commitments.decode(null));
     }
 }

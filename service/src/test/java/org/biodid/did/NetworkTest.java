@@ -2,6 +2,8 @@ package org.biodid.did;
 
 import org.junit.jupiter.api.Test;
 
+import org.biodid.input.InvalidInputException;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -21,7 +23,7 @@ class NetworkTest {
     @Test
     void unknownNamesNameTheField() {
         for (String bad : new String[] {"Mainnet", "TESTNET", "", "devnet", null}) {
-            InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> Network.parse(bad));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Network.parse(bad));
             assertThat(e.field(), is("network"));
             assertThat(e.reason(), containsString("mainnet, testnet, preprod, preview"));
         }

@@ -28,7 +28,7 @@ abstract class EnrollmentRepositoryContract {
 
     @Test
     void storesAndFindsAnEnrollment() {
-        Enrollment e = enrollment("did:cardano:testnet:A1", "addr_test1alice", T0);
+        EnrollmentRecord e = enrollment("did:cardano:testnet:A1", "addr_test1alice", T0);
         repository().insert(e);
         assertThat(repository().findByDid(e.did()), is(Optional.of(e)));
         assertThat(repository().findActiveByWallet("addr_test1alice"), is(Optional.of(e)));
@@ -65,12 +65,12 @@ abstract class EnrollmentRepositoryContract {
             repository().revoke(did, T0.plusSeconds(i).plusMillis(500));
             dids.add(0, did);
         }
-        List<Enrollment> first = repository().listByWallet("addr_test1dave", Optional.empty(), 2);
-        assertThat(first.stream().map(Enrollment::did).toList(), contains(dids.get(0), dids.get(1)));
-        Enrollment last = first.getLast();
-        List<Enrollment> second = repository().listByWallet(
+        List<EnrollmentRecord> first = repository().listByWallet("addr_test1dave", Optional.empty(), 2);
+        assertThat(first.stream().map(EnrollmentRecord::did).toList(), contains(dids.get(0), dids.get(1)));
+        EnrollmentRecord last = first.getLast();
+        List<EnrollmentRecord> second = repository().listByWallet(
                 "addr_test1dave", Optional.of(new EnrollmentRepository.PageKey(last.createdAt(), last.did())), 10);
-        assertThat(second.stream().map(Enrollment::did).toList(), contains(dids.subList(2, 5).toArray()));
+        assertThat(second.stream().map(EnrollmentRecord::did).toList(), contains(dids.subList(2, 5).toArray()));
     }
 
     @Test
@@ -78,7 +78,7 @@ abstract class EnrollmentRepositoryContract {
         int contenders = 20;
         List<Callable<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < contenders; i++) {
-            Enrollment e = enrollment("did:cardano:testnet:E" + i, "addr_test1eve", T0);
+            EnrollmentRecord e = enrollment("did:cardano:testnet:E" + i, "addr_test1eve", T0);
             attempts.add(() -> {
                 try {
                     repository().insert(e);
@@ -98,8 +98,8 @@ abstract class EnrollmentRepositoryContract {
         assertThat(repository().findActiveByWallet("addr_test1eve").isPresent(), is(true));
     }
 
-    static Enrollment enrollment(String did, String wallet, Instant createdAt) {
-        return new Enrollment(did, wallet, "testnet", new byte[] {1, 2, 3, (byte) did.hashCode()}, new byte[] {9, 9},
+    static EnrollmentRecord enrollment(String did, String wallet, Instant createdAt) {
+        return new EnrollmentRecord(did, wallet, "testnet", new byte[] {1, 2, 3, (byte) did.hashCode()}, new byte[] {9, 9},
                               "idhash-" + did.hashCode(), "{\"left_thumb\":\"AQID\"}",
                               createdAt.truncatedTo(ChronoUnit.MILLIS), null);
     }

@@ -17,15 +17,15 @@ import java.util.Objects;
  * @param createdAt     when it was enrolled
  * @param revokedAt     when it was revoked, or {@code null} while active
  */
-public record Enrollment(String did,
-                         String walletAddress,
-                         String network,
-                         byte[] commitment,
-                         byte[] proofKey,
-                         String idHash,
-                         String helperData,
-                         Instant createdAt,
-                         Instant revokedAt) {
+public record EnrollmentRecord(String did,
+                               String walletAddress,
+                               String network,
+                               byte[] commitment,
+                               byte[] proofKey,
+                               String idHash,
+                               String helperData,
+                               Instant createdAt,
+                               Instant revokedAt) {
 
     /**
      * The same enrollment, revoked.
@@ -33,8 +33,9 @@ public record Enrollment(String did,
      * @param at revocation time
      * @return revoked copy
      */
-    public Enrollment revokedAt(Instant at) {
-        return new Enrollment(did, walletAddress, network, commitment, proofKey, idHash, helperData, createdAt, at);
+    public EnrollmentRecord revokedAt(Instant at) {
+        return new EnrollmentRecord(did, walletAddress, network, commitment, proofKey, idHash, helperData, createdAt,
+                                    at);
     }
 
     /**
@@ -46,7 +47,7 @@ public record Enrollment(String did,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Enrollment e
+        return o instanceof EnrollmentRecord e
                 && did.equals(e.did)
                 && walletAddress.equals(e.walletAddress)
                 && network.equals(e.network)

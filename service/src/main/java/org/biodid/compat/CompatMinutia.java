@@ -7,7 +7,7 @@ package org.biodid.compat;
  * @param y     y coordinate
  * @param angle angle
  */
-public record Minutia(double x, double y, double angle) {
+public record CompatMinutia(double x, double y, double angle) {
 
     /**
      * Creates a minutia; JSON cannot carry NaN or infinities, so neither can a minutia.
@@ -16,7 +16,7 @@ public record Minutia(double x, double y, double angle) {
      * @param y     y coordinate
      * @param angle angle
      */
-    public Minutia {
+    public CompatMinutia {
         if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(angle)) {
             throw new IllegalArgumentException("Minutia values must be finite");
         }

@@ -18,7 +18,7 @@ import org.biodid.did.Network;
  * @param storage             where the client keeps the helper data
  * @param enrollmentTimestamp Python {@code isoformat()} of the enrollment time
  */
-public record Enrollment(String did,
+public record CompatEnrollment(String did,
                          String idHash,
                          String walletAddress,
                          Map<String, HelperEntry> helpers,
@@ -35,7 +35,7 @@ public record Enrollment(String did,
      * @param storage             the helper storage
      * @param enrollmentTimestamp the timestamp text
      */
-    public Enrollment {
+    public CompatEnrollment {
         Objects.requireNonNull(did, "did");
         Objects.requireNonNull(idHash, "idHash");
         Objects.requireNonNull(walletAddress, "walletAddress");
@@ -52,10 +52,10 @@ public record Enrollment(String did,
      * @param now     the enrollment time
      * @return the enrollment
      */
-    public static Enrollment derive(GenerateRequest request, Network network, Instant now) {
+    public static CompatEnrollment derive(GenerateRequest request, Network network, Instant now) {
         byte[] commitment = CompatDerivation.commitment(request.walletAddress(), request.fingers());
         Map<String, HelperEntry> helpers = CompatDerivation.helpers(request.fingers());
-        return new Enrollment(CompatDerivation.did(commitment, network).toString(),
+        return new CompatEnrollment(CompatDerivation.did(commitment, network).toString(),
                               CompatDerivation.idHash(helpers),
                               request.walletAddress(),
                               helpers,

@@ -1,13 +1,12 @@
-package org.biodid.api;
+package org.biodid.identity;
 
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.helidon.http.Status;
 
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FusedHelperData;
@@ -16,15 +15,21 @@ import org.biodid.biometrics.HelperDataVersionException;
 /**
  * The helper data of an enrollment as JSON: {@code {"version": 2, "fingers": ["left_thumb", ...], "data":
  * "<base64url>"}}, one fused record for all enrolled fingers. Records stored by the per-finger design (version
- * 1, {@code {"left_thumb": {"version": 1, ...}}}) are refused with 409 {@code REENROLLMENT_REQUIRED}.
+ * 1, {@code {"left_thumb": {"version": 1, ...}}}) are refused with
+ * {@link IdentityException.Reason#REENROLLMENT_REQUIRED}: they cannot be converted without the fingers.
  */
-final class HelperJson {
+public final class HelperJson {
 
     private HelperJson() {
     }
 
-    static ObjectNode toJson(FusedHelperData helper) {
-        ObjectNode node = JsonBodies.MAPPER.createObjectNode();
+    /**
+     * @param mapper JSON mapper
+     * @param helper the fused helper data
+     * @return the JSON form
+     */
+    public static ObjectNode toJson(ObjectMapper mapper, FusedHelperData helper) {
+        ObjectNode node = mapper.createObjectNode();
         node.put("version", helper.version());
         ArrayNode fingers = node.putArray("fingers");
         helper.fingers().forEach(finger -> fingers.add(finger.wireName()));
@@ -32,10 +37,16 @@ final class HelperJson {
         return node;
     }
 
-    static FusedHelperData fromStored(String json) {
+    /**
+     * @param mapper JSON mapper
+     * @param json   stored helper data
+     * @return the fused helper data
+     * @throws IdentityException with {@code REENROLLMENT_REQUIRED} for version-1 records
+     */
+    public static FusedHelperData fromStored(ObjectMapper mapper, String json) {
         JsonNode node;
         try {
-            node = JsonBodies.MAPPER.readTree(json);
+            node = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored helper data is not valid JSON", e);
         }
@@ -46,14 +57,18 @@ final class HelperJson {
             }
             return FusedHelperData.fromBase64Url("helpers", data.asText());
         } catch (HelperDataVersionException e) {
-            throw new ApiException(Status.CONFLICT_409, "REENROLLMENT_REQUIRED", "Re-enrollment required",
-                                   "This DID was enrolled with helper data version " + e.version()
-                                           + ", which allowed offline guessing finger by finger; revoke it and "
-                                           + "enroll again", List.of());
+            throw new IdentityException(IdentityException.Reason.REENROLLMENT_REQUIRED, null,
+                                        "This DID was enrolled with helper data version " + e.version()
+                                                + ", which allowed offline guessing finger by finger; revoke it and "
+                                                + "enroll again");
         }
     }
 
-    static List<String> fingerNames(FusedHelperData helper) {
+    /**
+     * @param helper helper data
+     * @return the enrolled fingers' wire names
+     */
+    public static List<String> fingerNames(FusedHelperData helper) {
         return helper.fingers().stream().map(FingerId::wireName).toList();
     }
 }

@@ -1,12 +1,14 @@
-package org.biodid.did;
+package org.biodid.input;
 
 import java.util.Objects;
 
 /**
- * A request value that cannot be accepted, naming the field it came from so that the HTTP layer can
- * answer 400 with the offending field.
+ * A request value that cannot be accepted, naming the field path it came from (for example
+ * {@code fingers[1].minutiae[4].angle}) so that the HTTP layer answers 400 with the offending field. The one
+ * invalid-input exception of the project: DID parsing, biometric validation and the compatibility routes throw it,
+ * {@code api.ErrorHandling} maps it.
  */
-public class InvalidFieldException extends IllegalArgumentException {
+public final class InvalidInputException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,10 +17,10 @@ public class InvalidFieldException extends IllegalArgumentException {
     /**
      * Creates the exception.
      *
-     * @param field   the request field name (for example {@code network})
+     * @param field   path of the offending field
      * @param message what is wrong with it, safe to show to the client
      */
-    public InvalidFieldException(String field, String message) {
+    public InvalidInputException(String field, String message) {
         super(field + ": " + message);
         this.field = Objects.requireNonNull(field, "field");
     }
@@ -26,7 +28,7 @@ public class InvalidFieldException extends IllegalArgumentException {
     /**
      * The offending field.
      *
-     * @return field name
+     * @return field path
      */
     public String field() {
         return field;

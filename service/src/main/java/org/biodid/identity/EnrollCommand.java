@@ -1,0 +1,17 @@
+package org.biodid.identity;
+
+import java.util.List;
+
+import org.biodid.biometrics.FingerScan;
+import org.biodid.did.Network;
+import org.biodid.did.WalletAddress;
+
+/**
+ * A checked enrollment request.
+ *
+ * @param wallet  controlling wallet
+ * @param network network, agreeing with the wallet
+ * @param fingers 2–10 distinct, valid fingers
+ */
+public record EnrollCommand(WalletAddress wallet, Network network, List<FingerScan> fingers) {
+}
