@@ -32,7 +32,7 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * <p>
  * Usage: {@code java -cp 'service/target/biodid-service.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
- * [--seed 42] [--sweep 1.25,1.5] [--victims 10] [--attack-trials 2000000]}
+ * [--seed 42] [--sweep 1.25,1.5] [--victims 10] [--attack-trials 300000] [--part all|accuracy|attack]}
  * <p>
  * Genuine attempts: a fresh impression of each of an enrolled identity's 4 fingers. Impostor attempts: 4
  * fingers of another synthetic person (never enrolled) against an enrolled identity's helper data. Each attempt
@@ -66,7 +66,8 @@ public final class Evaluation {
         long seed = 42;
         double[] sweep = {1.25, 1.5};
         int victims = 10;
-        long attackTrials = 2_000_000;
+        long attackTrials = 300_000;
+        String part = "all";
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -77,6 +78,7 @@ public final class Evaluation {
             case "--sweep" -> sweep = parseList(value);
             case "--victims" -> victims = Integer.parseInt(value);
             case "--attack-trials" -> attackTrials = Long.parseLong(value);
+            case "--part" -> part = value;
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -89,6 +91,16 @@ public final class Evaluation {
                         + " on 3 of 4: %d%nper-finger (before): %s per finger, one MAC each%n%n", layout.code(),
                 FINGERS, layout.bitsPerFinger(), layout.localChecks(1), layout.localChecks(FINGERS - 1),
                 perFinger.code());
+        if (!part.equals("attack")) {
+            accuracy(engine, perFinger, genuine, impostors, sweepImpostors, seed, sweep);
+        }
+        if (!part.equals("accuracy")) {
+            new OfflineAttack(engine, perFinger, seed).run(victims, attackTrials);
+        }
+    }
+
+    private static void accuracy(BiometricEngine engine, FuzzyExtractor perFinger, int genuine, int impostors,
+                                 int sweepImpostors, long seed, double[] sweep) {
         System.out.println("| noise | genuine ids | FRR fused | FRR per-finger (all 4) | FRR per-finger (3 of 4) "
                 + "| impostor ids | FAR fused | FAR per-finger (all 4) | FAR per-finger (3 of 4) | FAR one finger |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -96,7 +108,6 @@ public final class Evaluation {
         for (double scale : sweep) {
             run(engine, perFinger, scale, genuine, sweepImpostors, seed, false);
         }
-        new OfflineAttack(engine, perFinger, seed).run(victims, attackTrials);
     }
 
     private static void run(BiometricEngine engine, FuzzyExtractor perFinger, double scale, int genuine,

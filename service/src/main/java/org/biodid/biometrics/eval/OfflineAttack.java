@@ -145,7 +145,7 @@ final class OfflineAttack {
             BchCode.Workspace ws = layout.code().newWorkspace();
             SplittableRandom random = new SplittableRandom(seed * 6_000_011L + v);
             for (int known = 3; known >= 0; known--) {
-                int tries = known == 3 ? DICTIONARY : 20_000;
+                int tries = known == 3 ? DICTIONARY : 5_000;
                 for (int i = 0; i < tries; i++) {
                     long[][] blocks = new long[Evaluation.FINGERS][];
                     for (int f = 0; f < Evaluation.FINGERS; f++) {
