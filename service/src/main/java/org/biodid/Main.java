@@ -1,9 +1,12 @@
 package org.biodid;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -26,13 +29,13 @@ public final class Main {
         long started = System.nanoTime();
         LogConfig.configureRuntime();
         Config config = Config.create();
-        Wiring wiring = Wiring.create(config);
+        Wiring wiring = Wiring.create(config, List.of(), Clock.systemUTC(), Metrics.globalRegistry()).start();
         WebServer server = WebServer.builder()
                 .update(wiring::server)
                 .build()
                 .start();
         LOGGER.log(Level.INFO, String.format("BioDID service listening on http://%s:%d (port %d) after %d ms",
-                                             config.get("server.host").asString().orElse("0.0.0.0"),
+                                             config.get("server.host").asString().get(),
                                              server.port(), server.port(),
                                              (System.nanoTime() - started) / 1_000_000));
         if (wiring.compatEnabled()) {

@@ -10,11 +10,13 @@ import java.util.Set;
 
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
+import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.tracing.Tracer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -59,11 +61,15 @@ import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
  * <p>
- * There are no globals beyond Helidon's own meter registry and tracer: everything else is passed through
- * constructors from here, so tests build the same graph from their own config.
+ * Building has no side effects: {@link #start()} opens the database (pool and schema migration), bootstraps the API
+ * key, starts housekeeping and registers the shutdown drain; {@link #close()} (also run when the web server stops)
+ * undoes all of it. The clock and the meter registry come from the caller, so tests build the same graph from their
+ * own config.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -71,91 +77,122 @@ public final class Wiring implements AutoCloseable {
     static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/metrics");
 
     private final Config config;
+    private final Clock clock;
+    private final List<HttpService> extraServices;
     private final Database database;
     private final EnrollmentRepository enrollments;
+    private final ApiKeys keys;
     private final RouteMetrics routeMetrics;
     private final Optional<Tracer> tracer;
-    private final List<HttpService> extraServices;
-    private final Clock clock = Clock.systemUTC();
-    private final DidService didService;
-    private final ResolverService resolverService;
     private final Optional<CorsFilter> cors;
     private final ShutdownDrain drain = new ShutdownDrain();
+    private final ObjectMapper json = JsonBodies.newMapper();
+    private final AuditLog auditLog = new AuditLog(json);
+    private final DidService didService;
+    private final ResolverService resolverService;
     private final Housekeeping housekeeping;
-    private final AuditLog auditLog = new AuditLog(JsonBodies.MAPPER);
+    private volatile boolean started;
 
-    private Wiring(Config config, List<HttpService> extraServices) {
+    private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
         this.config = config;
+        this.clock = clock;
         this.extraServices = List.copyOf(extraServices);
         this.cors = CorsFilter.create(config.get("app.cors"));
         this.tracer = Tracing.create(config.get("tracing"));
-        this.database = Database.open(DatabaseSettings.from(config),
-                                      config.get("app.db.migration.retry").as(Duration.class)
-                                              .orElse(Duration.ofSeconds(2)));
+        this.database = Database.create(DatabaseSettings.from(config),
+                                        config.get("app.db.migration.retry").as(Duration.class).get());
         this.enrollments = new EnrollmentRepository(database.client());
-        this.routeMetrics = new RouteMetrics(Metrics.globalRegistry(), OBSERVE_PATHS);
+        this.routeMetrics = new RouteMetrics(registry, OBSERVE_PATHS);
+        this.keys = ApiKeys.create(config.get("app.api.keys").asString().get(),
+                                   new ApiKeyRepository(database.client()));
         DidResolver resolver = new DidResolver(enrollments);
-        try {
-            this.didService = didService(config, database, resolver);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        this.didService = didService(config, registry, resolver);
         this.resolverService = new ResolverService(resolver);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
                                              new IdempotencyRepository(database.client()),
-                                             config.get("app.idempotency.retention").as(Duration.class)
-                                                     .orElse(Duration.ofHours(24)),
+                                             config.get("app.idempotency.retention").as(Duration.class).get(),
                                              Duration.ofMinutes(10), clock);
-        Runtime.getRuntime().addShutdownHook(drain.hook());
     }
 
-    private DidService didService(Config config, Database database, DidResolver resolver) {
-        ApiKeys keys = ApiKeys.create(config.get("app.api.keys").asString().orElse(""),
-                                      new ApiKeyRepository(database.client()));
-        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().orElse(""));
-        // Production refuses to start without configured keys; the development key needs the schema, so a
-        // database that is still down at start-up just means no generated key this time.
-        if (production || database.migrator().isMigrated()) {
-            keys.ensureSomeKey(production, clock);
-        }
-        Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().orElse(1000.0),
-                                                         config.get("app.rate.limit.burst").asInt().orElse(2000),
+    private DidService didService(Config config, MeterRegistry registry, DidResolver resolver) {
+        Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().get(),
+                                                         config.get("app.rate.limit.burst").asInt().get(),
                                                          System::nanoTime));
-        Tracer spanTracer = tracer.orElseGet(Tracer::noOp);
         BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
-        BiometricTimers timers = new BiometricTimers(Metrics.globalRegistry(), spanTracer);
-        Duration freshness = config.get("app.verify.freshness").as(Duration.class).orElse(Duration.ofSeconds(300));
+        BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
+        Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
         DidUseCases useCases = new DidUseCases(
                 new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client()),
-                              JsonBodies.MAPPER, clock),
+                              json, clock),
                 new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
-                              JsonBodies.MAPPER, freshness, clock),
+                              json, freshness, clock),
                 new RevokeDid(enrollments, clock),
                 new ListDids(enrollments));
-        return new DidService(useCases, access, resolver, auditLog, defaultNetwork());
+        return new DidService(useCases, access, resolver, auditLog, defaultNetwork(), json);
+    }
+
+    /**
+     * Build the service graph, as production runs it: the system clock and Helidon's global meter registry (the one
+     * {@code /metrics} exports).
+     *
+     * @param config root configuration
+     * @return wiring, not started
+     */
+    public static Wiring create(Config config) {
+        return create(config, List.of());
+    }
+
+    /**
+     * Build the service graph with additional services mounted at the root (tests use it to reach the shared
+     * plumbing through probe routes), on the system clock and Helidon's global meter registry.
+     *
+     * @param config        root configuration
+     * @param extraServices services to register after the product's own
+     * @return wiring, not started
+     */
+    public static Wiring create(Config config, List<HttpService> extraServices) {
+        return create(config, extraServices, Clock.systemUTC(), Metrics.globalRegistry());
     }
 
     /**
      * Build the service graph.
      *
-     * @param config root configuration
-     * @return wiring
+     * @param config        root configuration
+     * @param extraServices services to register after the product's own
+     * @param clock         the clock of every timestamp and expiry
+     * @param registry      where meters go ({@code /metrics} exports Helidon's global registry)
+     * @return wiring, not started
      */
-    public static Wiring create(Config config) {
-        return new Wiring(config, List.of());
+    public static Wiring create(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
+        return new Wiring(config, extraServices, clock, registry);
     }
 
     /**
-     * Build the service graph with additional services mounted at the root (tests use it to reach the shared
-     * plumbing through probe routes).
+     * Open the database, make sure an API key exists, start housekeeping and the shutdown drain.
      *
-     * @param config        root configuration
-     * @param extraServices services to register after the product's own
-     * @return wiring
+     * @return this wiring
+     * @throws IllegalStateException in production without configured API keys
      */
-    public static Wiring create(Config config, List<HttpService> extraServices) {
-        return new Wiring(config, extraServices);
+    public synchronized Wiring start() {
+        if (started) {
+            return this;
+        }
+        database.start();
+        try {
+            boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
+            // Production refuses to start without configured keys; the development key needs the schema, so a
+            // database that is still down at start-up just means no generated key this time.
+            if (production || database.migrator().isMigrated()) {
+                keys.ensureSomeKey(production, clock);
+            }
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        housekeeping.start();
+        Runtime.getRuntime().addShutdownHook(drain.hook());
+        started = true;
+        return this;
     }
 
     /**
@@ -181,28 +218,13 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * The HTTP routing: filters, error mapping and every service. Tests reuse it as it is.
+     * The HTTP routing: filters, error mapping and every service, as a feature that closes this wiring when the
+     * server stops. Tests reuse it as it is.
      *
      * @param routing routing builder
      */
     public void routing(HttpRouting.Builder routing) {
-        routing.addFilter(routeMetrics)
-                .addFilter(drain)
-                .addFilter(new ResponseHeadersFilter())
-                .addFilter(auditLog)
-                .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout").as(Duration.class)
-                                                       .orElse(Duration.ofSeconds(30))));
-        cors.ifPresent(routing::addFilter);
-        ErrorHandling.register(routing);
-        HttpRules rules = routeMetrics.rules(routing);
-        rules.register(new Lifecycle());
-        rules.register("/api/v1/did", didService);
-        rules.register("/1.0/identifiers", resolverService);
-        rules.register("/openapi", new OpenApiService());
-        if (compatEnabled()) {
-            rules.register("/api/biometric", CompatService.create(defaultNetwork()));
-        }
-        extraServices.forEach(rules::register);
+        routing.addFeature(new Routes());
     }
 
     /**
@@ -217,7 +239,7 @@ public final class Wiring implements AutoCloseable {
                               .useSystemServices(false)
                               .addCheck(new DatabaseReadiness(database.client(), database.migrator(),
                                                               config.get("app.health.db.max.age").as(Duration.class)
-                                                                      .orElse(Duration.ofSeconds(1))))
+                                                                      .get()))
                               .build());
         observers.add(MetricsObserver.create());
         tracer.ifPresent(t -> observers.add(TracingObserver.create(t)));
@@ -234,7 +256,7 @@ public final class Wiring implements AutoCloseable {
      * @return whether compatibility routes are on
      */
     public boolean compatEnabled() {
-        return config.get("app.compat.enabled").asBoolean().orElse(false);
+        return config.get("app.compat.enabled").asBoolean().get();
     }
 
     /**
@@ -243,7 +265,7 @@ public final class Wiring implements AutoCloseable {
      * @return default network
      */
     public Network defaultNetwork() {
-        return Network.parse(config.get("app.network").asString().orElse("testnet"));
+        return Network.parse(config.get("app.network").asString().get());
     }
 
     /**
@@ -268,21 +290,43 @@ public final class Wiring implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         drain.drain();
-        try {
-            Runtime.getRuntime().removeShutdownHook(drain.hook());
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
+        if (started) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(drain.hook());
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
+        started = false;
         housekeeping.close();
         database.close();
     }
 
-    /** Closes the database once the server has drained its requests: Helidon calls services' afterStop then. */
-    private final class Lifecycle implements HttpService {
+    /**
+     * The product's routes with their filters and error mapping; when the server stops (after draining its
+     * requests) it closes the wiring.
+     */
+    private final class Routes implements HttpFeature {
         @Override
-        public void routing(HttpRules rules) {
+        public void setup(HttpRouting.Builder routing) {
+            routing.addFilter(routeMetrics)
+                    .addFilter(drain)
+                    .addFilter(new ResponseHeadersFilter())
+                    .addFilter(auditLog)
+                    .addFilter(new BodyReadTimeout(config.get("server.connection-options.read-timeout")
+                                                           .as(Duration.class).get()));
+            cors.ifPresent(routing::addFilter);
+            ErrorHandling.register(routing);
+            HttpRules rules = routeMetrics.rules(routing);
+            rules.register("/api/v1/did", didService);
+            rules.register("/1.0/identifiers", resolverService);
+            rules.register("/openapi", new OpenApiService());
+            if (compatEnabled()) {
+                rules.register("/api/biometric", new CompatService(defaultNetwork(), clock));
+            }
+            extraServices.forEach(rules::register);
         }
 
         @Override

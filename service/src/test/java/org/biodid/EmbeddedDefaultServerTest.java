@@ -37,7 +37,7 @@ class EmbeddedDefaultServerTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        Wiring.create(TestDatabases.h2Config(DATA_DIR)).server(server);
+        Wiring.create(TestDatabases.h2Config(DATA_DIR)).start().server(server);
     }
 
     @Test

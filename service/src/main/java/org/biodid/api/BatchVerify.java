@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.biodid.identity.VerifyDid;
 
@@ -47,11 +48,11 @@ final class BatchVerify {
                 JsonNode item = items.get(i);
                 futures.add(pool.submit(() -> verifyItem(item, path, requestId)));
             }
-            ArrayNode results = JsonBodies.MAPPER.createArrayNode();
+            ArrayNode results = JsonNodeFactory.instance.arrayNode();
             for (Future<JsonNode> future : futures) {
                 results.add(future.get());
             }
-            return new Answer(JsonBodies.MAPPER.createObjectNode().set("results", results), items.size());
+            return new Answer(JsonNodeFactory.instance.objectNode().set("results", results), items.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("Interrupted while verifying the batch");
@@ -68,7 +69,7 @@ final class BatchVerify {
             if (problem == null) {
                 throw e;
             }
-            return JsonBodies.MAPPER.valueToTree(Problem.of(problem, requestId));
+            return JsonBodies.tree(Problem.of(problem, requestId));
         }
     }
 }

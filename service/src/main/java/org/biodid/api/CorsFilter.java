@@ -73,18 +73,17 @@ public final class CorsFilter implements Filter {
      * @throws IllegalArgumentException for {@code *} with credentials
      */
     public static java.util.Optional<CorsFilter> create(Config cors) {
-        Set<String> origins = split(cors.get("origins").asString().orElse(""));
+        Set<String> origins = split(cors.get("origins").asString().get());
         if (origins.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Set<String> methods = split(cors.get("methods").asString().orElse("GET, POST, DELETE")).stream()
+        Set<String> methods = split(cors.get("methods").asString().get()).stream()
                 .map(m -> m.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        String headers = cors.get("headers").asString()
-                .orElse("Content-Type, X-API-Key, X-Request-ID, Idempotency-Key");
-        return java.util.Optional.of(new CorsFilter(origins, cors.get("credentials").asBoolean().orElse(false),
+        String headers = cors.get("headers").asString().get();
+        return java.util.Optional.of(new CorsFilter(origins, cors.get("credentials").asBoolean().get(),
                                                     methods, headers,
-                                                    cors.get("max.age").asLong().orElse(600L)));
+                                                    cors.get("max.age").asLong().get()));
     }
 
     @Override

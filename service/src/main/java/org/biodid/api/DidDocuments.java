@@ -3,6 +3,7 @@ package org.biodid.api;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.biodid.store.EnrollmentRecord;
 
@@ -25,7 +26,7 @@ final class DidDocuments {
     }
 
     static ObjectNode document(EnrollmentRecord e) {
-        ObjectNode doc = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.putArray("@context").add(DID_V1_CONTEXT);
         doc.put("id", e.did());
         doc.put("controller", e.did());
@@ -35,7 +36,7 @@ final class DidDocuments {
     }
 
     static ObjectNode metadata(EnrollmentRecord e) {
-        ObjectNode meta = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode meta = JsonNodeFactory.instance.objectNode();
         meta.put("created", iso(e.createdAt()));
         meta.put("updated", iso(e.revoked() ? e.revokedAt() : e.createdAt()));
         meta.put("deactivated", e.revoked());
@@ -43,7 +44,7 @@ final class DidDocuments {
     }
 
     static ObjectNode resolution(EnrollmentRecord e, String contentType) {
-        ObjectNode result = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.set("didDocument", document(e));
         result.set("didDocumentMetadata", metadata(e));
         result.putObject("didResolutionMetadata").put("contentType", contentType);

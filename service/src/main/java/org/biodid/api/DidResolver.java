@@ -108,7 +108,7 @@ public final class DidResolver {
 
     private static void fail(ServerRequest req, ServerResponse res, Status status, String code, String w3cTitle,
                              String w3cError, String detail) {
-        ObjectNode problem = JsonBodies.MAPPER.valueToTree(Problem.of(
+        ObjectNode problem = JsonBodies.tree(Problem.of(
                 new ApiException(status, code, status.reasonPhrase(), detail, List.of()), RequestId.of(req)));
         DidDocuments.addResolutionError(problem, w3cError, w3cTitle);
         JsonBodies.send(req, res, status, problem, JsonBodies.PROBLEM_JSON);

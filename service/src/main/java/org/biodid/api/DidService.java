@@ -27,6 +27,8 @@ import org.biodid.identity.Verification;
 import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The DID routes under {@code /api/v1/did}. Each handler parses the request ({@link DidRequests}), authorizes the
  * caller ({@link Access}), calls its use case in {@code org.biodid.identity} and maps the result
@@ -45,7 +47,7 @@ public final class DidService implements HttpService {
     private final DidResolver resolver;
     private final AuditLog audit;
     private final Network defaultNetwork;
-    private final DidResponses responses = new DidResponses(JsonBodies.MAPPER);
+    private final DidResponses responses;
     private final BatchVerify batch;
 
     /**
@@ -54,14 +56,16 @@ public final class DidService implements HttpService {
      * @param resolver       DID resolution
      * @param audit          the audit log
      * @param defaultNetwork network assumed when a request names none
+     * @param mapper         JSON mapper for the answers
      */
     public DidService(DidUseCases useCases, Access access, DidResolver resolver, AuditLog audit,
-                      Network defaultNetwork) {
+                      Network defaultNetwork, ObjectMapper mapper) {
         this.useCases = useCases;
         this.access = access;
         this.resolver = resolver;
         this.audit = audit;
         this.defaultNetwork = defaultNetwork;
+        this.responses = new DidResponses(mapper);
         this.batch = new BatchVerify(useCases.verify(), responses);
     }
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes JSON bodies with one strictly configured Jackson mapper.
@@ -33,8 +34,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class JsonBodies {
 
-    /** The mapper every module shares, so that reading and writing rules are the same everywhere. */
-    public static final ObjectMapper MAPPER = createMapper();
+    /** The HTTP codec's own mapper: request bodies are read and answers written by these rules. */
+    private static final ObjectMapper MAPPER = newMapper();
 
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -144,6 +145,30 @@ public final class JsonBodies {
         res.send(bytes);
     }
 
+    /**
+     * A value (a {@link Problem}, a record) as a JSON tree, by the codec's rules.
+     *
+     * @param value the value
+     * @return its tree
+     */
+    static ObjectNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /**
+     * A value as JSON bytes, by the codec's rules.
+     *
+     * @param value the value
+     * @return UTF-8 JSON
+     */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void requireJson(ServerRequest req) {
         boolean json = req.headers().contentType()
                 .map(type -> "application".equals(type.type())
@@ -171,7 +196,13 @@ public final class JsonBodies {
         return out.toByteArray();
     }
 
-    private static ObjectMapper createMapper() {
+    /**
+     * A mapper with the service's JSON rules: duplicate keys, trailing tokens and unknown properties are errors,
+     * nesting is limited. Built once by the composition root and handed to whoever writes JSON.
+     *
+     * @return a new mapper
+     */
+    public static ObjectMapper newMapper() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .build();

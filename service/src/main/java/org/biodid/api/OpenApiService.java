@@ -45,11 +45,7 @@ public final class OpenApiService implements HttpService {
         }
         Map<String, Object> tree = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            this.json = JsonBodies.MAPPER.writeValueAsBytes(tree);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        this.json = JsonBodies.bytes(tree);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.helidon.http.Header;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Answers requests that Helidon rejects before routing (a declared body over {@code max-payload-size}, a broken
@@ -28,8 +27,8 @@ public final class ProblemDirectHandler implements DirectHandler {
         String requestId = RequestId.generate().value();
         byte[] body;
         try {
-            body = JsonBodies.MAPPER.writeValueAsBytes(Problem.of(problem, requestId));
-        } catch (JsonProcessingException e) {
+            body = JsonBodies.bytes(Problem.of(problem, requestId));
+        } catch (java.io.UncheckedIOException e) {
             body = problem.getMessage().getBytes(StandardCharsets.UTF_8);
         }
         TransportResponse.Builder response = TransportResponse.builder()

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,20 @@ public final class CompatDerivation {
             material.append(key).append(entry.saltB64()).append(entry.authB64());
         }
         return HelperEntry.base64Url(Blake2b.hash(32, HelperEntry.utf8(material.toString())));
+    }
+
+    /**
+     * The original's simulated transaction hash: lower-case hex SHA-256 of
+     * {@code did + ":" + enrollmentTimestamp + ":" + idHash} (UTF-8). The original's clients read it to
+     * build an explorer link; no transaction exists. Anyone can recompute it from the answer itself.
+     *
+     * @param did                 the DID
+     * @param enrollmentTimestamp the timestamp text exactly as in the metadata
+     * @param idHash              the id hash
+     * @return 64 lower-case hex digits
+     */
+    public static String txHash(String did, String enrollmentTimestamp, String idHash) {
+        return HexFormat.of().formatHex(sha256(HelperEntry.utf8(did + ":" + enrollmentTimestamp + ":" + idHash)));
     }
 
     /**

@@ -17,13 +17,15 @@ import org.biodid.did.Network;
  * @param helpers             helper entries by finger id, in order of first appearance
  * @param storage             where the client keeps the helper data
  * @param enrollmentTimestamp Python {@code isoformat()} of the enrollment time
+ * @param txHash              the original's simulated transaction hash over did, timestamp and id hash
  */
 public record CompatEnrollment(String did,
                          String idHash,
                          String walletAddress,
                          Map<String, HelperEntry> helpers,
                          HelperStorage storage,
-                         String enrollmentTimestamp) {
+                         String enrollmentTimestamp,
+                         String txHash) {
 
     /**
      * Creates an enrollment.
@@ -34,6 +36,7 @@ public record CompatEnrollment(String did,
      * @param helpers             the helper map
      * @param storage             the helper storage
      * @param enrollmentTimestamp the timestamp text
+     * @param txHash              the simulated transaction hash
      */
     public CompatEnrollment {
         Objects.requireNonNull(did, "did");
@@ -42,6 +45,7 @@ public record CompatEnrollment(String did,
         helpers = Collections.unmodifiableMap(new LinkedHashMap<>(helpers));
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(enrollmentTimestamp, "enrollmentTimestamp");
+        Objects.requireNonNull(txHash, "txHash");
     }
 
     /**
@@ -55,11 +59,10 @@ public record CompatEnrollment(String did,
     public static CompatEnrollment derive(GenerateRequest request, Network network, Instant now) {
         byte[] commitment = CompatDerivation.commitment(request.walletAddress(), request.fingers());
         Map<String, HelperEntry> helpers = CompatDerivation.helpers(request.fingers());
-        return new CompatEnrollment(CompatDerivation.did(commitment, network).toString(),
-                              CompatDerivation.idHash(helpers),
-                              request.walletAddress(),
-                              helpers,
-                              request.storage(),
-                              PythonTimestamps.isoformat(now));
+        String did = CompatDerivation.did(commitment, network).toString();
+        String idHash = CompatDerivation.idHash(helpers);
+        String timestamp = PythonTimestamps.isoformat(now);
+        return new CompatEnrollment(did, idHash, request.walletAddress(), helpers, request.storage(), timestamp,
+                              CompatDerivation.txHash(did, timestamp, idHash));
     }
 }

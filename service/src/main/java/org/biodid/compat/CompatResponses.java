@@ -23,7 +23,7 @@ public final class CompatResponses {
      * The {@code GenerateResponse}.
      *
      * @param enrollment the derived values
-     * @return {@code {did, id_hash, wallet_address, helpers, metadata_cip30_inline}}
+     * @return {@code {did, id_hash, wallet_address, helpers, metadata_cip30_inline, tx_hash}}
      */
     public static ObjectNode generate(CompatEnrollment enrollment) {
         ObjectNode helpers = helperMap(enrollment.helpers());
@@ -50,6 +50,7 @@ public final class CompatResponses {
         response.put("wallet_address", enrollment.walletAddress());
         response.set("helpers", helpers);
         response.set("metadata_cip30_inline", metadata);
+        response.put("tx_hash", enrollment.txHash());
         return response;
     }
 

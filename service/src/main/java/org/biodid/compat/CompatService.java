@@ -40,16 +40,6 @@ public final class CompatService implements HttpService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * Creates the service with the system clock.
-     *
-     * @param network the network the DIDs name
-     * @return the service
-     */
-    public static CompatService create(Network network) {
-        return new CompatService(network, Clock.systemUTC());
-    }
-
     @Override
     public void routing(HttpRules rules) {
         rules.post("/generate", this::generate)

@@ -38,11 +38,11 @@ public final class Tracing {
      * @return the tracer when tracing is enabled
      */
     public static Optional<Tracer> create(Config config) {
-        if (!config.get("enabled").asBoolean().orElse(false)) {
+        if (!config.get("enabled").asBoolean().get()) {
             return Optional.empty();
         }
-        String service = config.get("service").asString().orElse("biodid-service");
-        String endpoint = config.get("otlp.endpoint").asString().orElse("http://localhost:4317");
+        String service = config.get("service").asString().get();
+        String endpoint = config.get("otlp.endpoint").asString().get();
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
                 .setEndpoint(endpoint)
                 .setTimeout(Duration.ofSeconds(5))

@@ -4,42 +4,65 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbTransaction;
 
 /**
  * The database as the rest of the service sees it: a DbClient over a HikariCP pool, and the schema migrator.
+ * <p>
+ * Creating it touches nothing; {@link #start()} opens the pool and migrates the schema (retrying in the background
+ * while the database is down), {@link #close()} stops both. The client handed out before {@code start()} is the same
+ * object afterwards, so repositories can be built first.
  */
 public final class Database implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(Database.class.getName());
 
     private final DatabaseSettings settings;
-    private final DbClient client;
     private final SchemaMigrator migrator;
+    private final StartedClient client = new StartedClient();
 
-    private Database(DatabaseSettings settings, DbClient client, SchemaMigrator migrator) {
+    private Database(DatabaseSettings settings, SchemaMigrator migrator) {
         this.settings = settings;
-        this.client = client;
         this.migrator = migrator;
     }
 
     /**
-     * Connect (lazily: the pool tolerates a database that is down) and migrate the schema, retrying in the
-     * background when the database cannot be reached yet.
+     * A database that is not started yet.
      *
      * @param settings      where the database is
      * @param retryInterval pause between migration attempts
      * @return the database
      */
-    public static Database open(DatabaseSettings settings, Duration retryInterval) {
-        LOGGER.log(Level.INFO, "Database: " + settings.describe());
-        SchemaMigrator migrator = new SchemaMigrator(settings, retryInterval);
-        migrator.migrateOrRetryInBackground();
-        DbClient client = DbClient.create(settings.dbConfig());
-        return new Database(settings, client, migrator);
+    public static Database create(DatabaseSettings settings, Duration retryInterval) {
+        return new Database(settings, new SchemaMigrator(settings, retryInterval));
     }
 
     /**
-     * @return the DbClient
+     * A started database (tests and tools that need nothing else).
+     *
+     * @param settings      where the database is
+     * @param retryInterval pause between migration attempts
+     * @return the started database
+     */
+    public static Database open(DatabaseSettings settings, Duration retryInterval) {
+        Database database = create(settings, retryInterval);
+        database.start();
+        return database;
+    }
+
+    /**
+     * Migrate the schema (retrying in the background when the database cannot be reached yet) and open the pool
+     * (lazily: the pool tolerates a database that is down).
+     */
+    public void start() {
+        LOGGER.log(Level.INFO, "Database: " + settings.describe());
+        migrator.migrateOrRetryInBackground();
+        client.open(DbClient.create(settings.dbConfig()));
+    }
+
+    /**
+     * @return the DbClient (usable once started)
      */
     public DbClient client() {
         return client;
@@ -62,7 +85,62 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         migrator.stop();
-        client.close();
-        LOGGER.log(Level.INFO, "Database connections closed");
+        if (client.shut()) {
+            LOGGER.log(Level.INFO, "Database connections closed");
+        }
+    }
+
+    /** The pool's DbClient once {@link #start()} has opened it. */
+    private static final class StartedClient implements DbClient {
+
+        private volatile DbClient pool;
+
+        void open(DbClient opened) {
+            pool = opened;
+        }
+
+        private DbClient pool() {
+            DbClient current = pool;
+            if (current == null) {
+                throw new IllegalStateException("The database has not been started");
+            }
+            return current;
+        }
+
+        @Override
+        public String dbType() {
+            return pool().dbType();
+        }
+
+        @Override
+        public DbExecute execute() {
+            return pool().execute();
+        }
+
+        @Override
+        public DbTransaction transaction() {
+            return pool().transaction();
+        }
+
+        @Override
+        public <C> C unwrap(Class<C> cls) {
+            return pool().unwrap(cls);
+        }
+
+        @Override
+        public void close() {
+            shut();
+        }
+
+        /** @return whether an open pool was closed */
+        boolean shut() {
+            DbClient current = pool;
+            pool = null;
+            if (current == null) {
+                return false;
+            }
+            current.close();
+            return true;
+        }
     }
 }

@@ -44,7 +44,7 @@ public record DatabaseSettings(String url, String username, String password, boo
         String username = db.get("connection.username").asString().orElse("");
         String password = db.get("connection.password").asString().orElse("");
         if (embedded) {
-            Path dataDir = Path.of(config.get("app.data.dir").asString().orElse("./data")).toAbsolutePath().normalize();
+            Path dataDir = Path.of(config.get("app.data.dir").asString().get()).toAbsolutePath().normalize();
             url = "jdbc:h2:file:" + dataDir.resolve("biodid") + H2_OPTIONS;
             username = "sa";
             password = "";

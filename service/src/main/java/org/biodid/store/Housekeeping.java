@@ -19,10 +19,11 @@ public final class Housekeeping implements AutoCloseable {
     private final IdempotencyRepository idempotency;
     private final Duration idempotencyRetention;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
 
     /**
-     * Start deleting every {@code interval}.
+     * Housekeeping that deletes every {@code interval} once {@linkplain #start() started}.
      *
      * @param proofs               used proofs
      * @param idempotency          idempotency records
@@ -36,10 +37,18 @@ public final class Housekeeping implements AutoCloseable {
         this.idempotency = idempotency;
         this.idempotencyRetention = idempotencyRetention;
         this.clock = clock;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping")
-                                                                            .factory());
-        scheduler.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
-                                         TimeUnit.MILLISECONDS);
+        this.interval = interval;
+    }
+
+    /**
+     * Start the schedule.
+     */
+    public synchronized void start() {
+        if (scheduler == null) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("housekeeping").factory());
+            scheduler.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
+                                             TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -60,7 +69,9 @@ public final class Housekeeping implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        scheduler.shutdownNow();
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.biodid.api;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ class AccessServerTest {
 
     @Test
     void rateLimitAnswers429WithRetryAfterAndRateLimitHeaders() {
-        TestServers.withServer(Map.of("app.api.keys", KEY + ":verify", "app.rate.limit.rps", "0.5",
+        // One token per 100 s: none comes back during the test, however slow the machine.
+        TestServers.withServer(Map.of("app.api.keys", KEY + ":verify", "app.rate.limit.rps", "0.01",
                           "app.rate.limit.burst", "2"), client -> {
             for (int i = 0; i < 2; i++) {
                 try (Http1ClientResponse res = generate(client)) {
@@ -58,19 +60,24 @@ class AccessServerTest {
     @Test
     void productionProfileRefusesToStartWithoutKeys() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.profile", "production")), List.of()));
+                TestDatabases.postgresConfig(Map.of("app.profile", "production")), List.of()).start());
         assertThat(e.getMessage(), startsWith("The production profile needs API keys"));
     }
 
     @Test
     void developmentDefaultCreatesOneStoredKeyWithAllScopes() {
         TestDatabases.truncateServiceTables();
-        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of());
+        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of()).start();
         try (Database db = wiring.database()) {
             ApiKeyRepository keys = new ApiKeyRepository(db.client());
             assertThat(keys.countActive(), is(1L));
+            List<String> scopes = db.client().execute()
+                    .createQuery("SELECT scopes FROM api_keys WHERE revoked_at IS NULL").execute()
+                    .map(row -> row.column("scopes").get(String.class)).toList();
+            assertThat(scopes.size(), is(1));
+            assertThat(Scope.parseAll(scopes.get(0)), is(EnumSet.allOf(Scope.class)));
             // A second start finds the stored key and creates no other.
-            Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of()).database().close();
+            Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of()).start().database().close();
             assertThat(keys.countActive(), is(1L));
         }
     }
@@ -78,9 +85,9 @@ class AccessServerTest {
     @Test
     void malformedKeyConfigurationStopsStartUp() {
         assertThrows(IllegalArgumentException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.api.keys", "short:verify")), List.of()));
+                TestDatabases.postgresConfig(Map.of("app.api.keys", "short:verify")), List.of()).start());
         assertThrows(IllegalArgumentException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.api.keys", KEY + ":superuser")), List.of()));
+                TestDatabases.postgresConfig(Map.of("app.api.keys", KEY + ":superuser")), List.of()).start());
     }
 
     private static Http1ClientResponse generate(Http1Client client) {

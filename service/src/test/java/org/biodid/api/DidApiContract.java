@@ -16,6 +16,7 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,8 @@ import static org.hamcrest.Matchers.startsWith;
  */
 abstract class DidApiContract {
 
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
+
     static final String ALL_KEY = "test-key-all-scopes-0001";
     static final String VERIFY_KEY = "test-key-verify-only-0001";
     static final String ENROLL_KEY = "test-key-enroll-only-0001";
@@ -56,7 +59,7 @@ abstract class DidApiContract {
                 "app.rate.limit.burst", "100000",
                 // These tests are about answers, not outages: on a loaded CI machine fifty racing requests may wait
                 // for the pool longer than the production fail-fast timeout.
-                "app.db.connection.timeout", "PT15S")), List.of());
+                "app.db.connection.timeout", "PT15S")), List.of()).start();
     }
 
     @BeforeEach
@@ -390,7 +393,7 @@ abstract class DidApiContract {
     }
 
     static String verifyBody(String wallet, List<org.biodid.biometrics.FingerScan> scans, long timestamp) {
-        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("wallet_address", wallet);
         body.put("timestamp", timestamp);
         body.set("fingers", TestSubjects.fingersJson(scans));
@@ -398,7 +401,7 @@ abstract class DidApiContract {
     }
 
     static String proofBody(String wallet, String proof, long timestamp) {
-        return JsonBodies.MAPPER.createObjectNode()
+        return JSON.createObjectNode()
                 .put("wallet_address", wallet)
                 .put("timestamp", timestamp)
                 .put("biometric_hash", proof)
@@ -427,7 +430,7 @@ abstract class DidApiContract {
 
     static JsonNode parse(String text) {
         try {
-            return JsonBodies.MAPPER.readTree(text);
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

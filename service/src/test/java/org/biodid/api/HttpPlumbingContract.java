@@ -11,6 +11,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.Wiring;
@@ -29,6 +30,8 @@ import static org.hamcrest.Matchers.startsWith;
  */
 abstract class HttpPlumbingContract {
 
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
+
     private final Http1Client client;
 
     HttpPlumbingContract(Http1Client client) {
@@ -36,7 +39,7 @@ abstract class HttpPlumbingContract {
     }
 
     static Wiring wiring() {
-        return Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of(new ProbeService()));
+        return Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of(new ProbeService())).start();
     }
 
     @Test
@@ -180,7 +183,7 @@ abstract class HttpPlumbingContract {
             assertThat(res.status(), is(status));
             assertThat(res.headers().get(HeaderNames.CONTENT_TYPE).get(), is("application/problem+json"));
             assertSharedHeaders(res);
-            JsonNode body = JsonBodies.MAPPER.readTree(res.as(String.class));
+            JsonNode body = JSON.readTree(res.as(String.class));
             assertThat(body.get("status").asInt(), is(status.code()));
             assertThat(body.get("type").asText(), startsWith("https://"));
             assertThat(body.get("title").asText().isEmpty(), is(false));

@@ -15,6 +15,7 @@ import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,6 +34,8 @@ import static org.hamcrest.Matchers.startsWith;
 @RoutingTest
 class OpenApiContractTest {
 
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
+
     private static Wiring wiring;
 
     private final DirectClient client;
@@ -43,7 +46,7 @@ class OpenApiContractTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.compat.enabled", "true")), java.util.List.of());
+        wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.compat.enabled", "true")), java.util.List.of()).start();
         wiring.routing(routing);
     }
 
@@ -69,7 +72,7 @@ class OpenApiContractTest {
             assertThat(res.as(String.class), startsWith("openapi: 3.0.3"));
         }
         try (Http1ClientResponse res = client.get("/openapi").header(HeaderNames.ACCEPT, "application/json").request()) {
-            JsonNode json = JsonBodies.MAPPER.readTree(res.as(String.class));
+            JsonNode json = JSON.readTree(res.as(String.class));
             assertThat(json.get("paths").has("/api/v1/did/enroll"), is(true));
         }
     }

@@ -46,7 +46,7 @@ class ReadmeExamplesTest {
     static void server(WebServerConfig.Builder server) throws IOException {
         Path dataDir = Files.createTempDirectory("biodid-readme-");
         Wiring.create(TestDatabases.h2Config(dataDir, Map.of("app.api.keys", KEY + ":enroll+verify+admin")),
-                      java.util.List.of()).server(server);
+                      java.util.List.of()).start().server(server);
     }
 
     @Test

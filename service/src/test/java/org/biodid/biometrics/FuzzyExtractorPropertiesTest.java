@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.biodid.biometrics.bch.BchCode;
 import org.biodid.biometrics.bch.Bits;
 
@@ -72,23 +73,55 @@ class FuzzyExtractorPropertiesTest {
         });
     }
 
+    /**
+     * The boundary, deterministically: for each of 20 seeds, exactly t - 1, t, t + 1 and t + 2 flipped bits. (jqwik's
+     * generated sets rarely reach size t = 42, and its sizes are not uniform; this does not depend on them.)
+     */
+    @Test
+    void aroundTErrorsTheBoundaryHoldsExactly() {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int seed = 0; seed < 20; seed++) {
+            long[] w = new long[Bits.words(N)];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = random.nextLong();
+            }
+            Bits.clearAbove(w, N);
+            FuzzyExtractor.Generated generated = EXTRACTOR.generateFromBits(CONTEXT, FingerId.LEFT_THUMB, w, mask());
+            for (int errors = T - 1; errors <= T + 2; errors++) {
+                long[] fresh = flipped(w, distinctPositions(errors, random.nextLong()));
+                Optional<byte[]> key = EXTRACTOR.reproduceFromBits(CONTEXT, generated.helper(), fresh,
+                        EXTRACTOR.code().newWorkspace());
+                if (errors <= T) {
+                    assertThat(errors + " errors, seed " + seed, key.isPresent(), is(true));
+                    assertThat(Arrays.equals(key.get(), generated.fingerKey()), is(true));
+                } else {
+                    assertThat(errors + " errors, seed " + seed, key.isPresent(), is(false));
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<Set<Integer>> upToT() {
-        return Arbitraries.integers().between(0, N - 1).set().ofMinSize(0).ofMaxSize(T);
+        // the size uniform over 0..t, so that sizes near t are as likely as small ones
+        return Combinators.combine(Arbitraries.integers().between(0, T), Arbitraries.longs())
+                .as(FuzzyExtractorPropertiesTest::distinctPositions);
     }
 
     @Provide
     Arbitrary<Set<Integer>> beyondT() {
         // from just beyond t (the hard case for a bounded-distance decoder) up to half the length
         return Combinators.combine(Arbitraries.integers().between(T + 1, N / 2), Arbitraries.longs())
-                .as((size, seed) -> {
-                    SplittableRandom random = new SplittableRandom(seed);
-                    Set<Integer> set = new TreeSet<>();
-                    while (set.size() < size) {
-                        set.add(random.nextInt(N));
-                    }
-                    return set;
-                });
+                .as(FuzzyExtractorPropertiesTest::distinctPositions);
+    }
+
+    private static Set<Integer> distinctPositions(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Set<Integer> set = new TreeSet<>();
+        while (set.size() < size) {
+            set.add(random.nextInt(N));
+        }
+        return set;
     }
 
     private static long[] mask() {

@@ -66,6 +66,13 @@ class CompatDerivationTest {
     }
 
     @Test
+    void goldenTxHash() {
+        // hashlib.sha256(f"{did}:{enrollment_timestamp}:{id_hash}".encode()).hexdigest(), via CPython.
+        assertThat(CompatDerivation.txHash(GOLDEN_DID, "2026-11-28T02:29:53.123456+00:00", GOLDEN_ID_HASH),
+                   is("1462a3fc0608b8892f1571a974c6ae268c432d87bcdf6b3df3dc3fd667560731"));
+    }
+
+    @Test
     void integersAreWrittenAsFloats() {
         // A client sending 45 (an integer) gets the same DID as one sending 45.0.
         List<Finger> asInts = List.of(new Finger("f", List.of(new CompatMinutia(100, 200, 45))));

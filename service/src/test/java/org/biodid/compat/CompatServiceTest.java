@@ -45,6 +45,8 @@ class CompatServiceTest {
                             "auth_b64": "HgboLlwxRZZgYUlkjWNbb7WaHSAuPuSgIa8Nc80kloM",
                             "grid_size": 0.05, "angle_bins": 32}}""";
     private static final String ID_HASH = CompatDerivationTest.GOLDEN_ID_HASH;
+    /* sha256("did:cardano:testnet:Gq7P…:2026-11-28T02:29:53.123456+00:00:BLmc…"), as the original servers wrote it. */
+    private static final String GOLDEN_TX_HASH = "1462a3fc0608b8892f1571a974c6ae268c432d87bcdf6b3df3dc3fd667560731";
 
     private final DirectClient client;
 
@@ -79,8 +81,10 @@ class CompatServiceTest {
                    "enrollmentTimestamp": "2026-11-28T02:29:53.123456+00:00",
                    "biometric": {"idHash": "%s", "helperStorage": "inline", "helperData": %s},
                    "revoked": false,
-                   "revokedAt": null}}"""
-                .formatted(CompatDerivationTest.GOLDEN_DID, ID_HASH, WALLET, HELPERS, WALLET, WALLET, ID_HASH, HELPERS));
+                   "revokedAt": null},
+                 "tx_hash": "%s"}"""
+                .formatted(CompatDerivationTest.GOLDEN_DID, ID_HASH, WALLET, HELPERS, WALLET, WALLET, ID_HASH, HELPERS,
+                           GOLDEN_TX_HASH));
         assertThat(answer.json(), is(expected));
         // Field order as the original's pydantic models.
         assertThat(answer.body(), startsWith("{\"did\":\"did:cardano:testnet:Gq7PJJ"));

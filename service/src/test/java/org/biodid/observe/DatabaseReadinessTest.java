@@ -3,6 +3,7 @@ package org.biodid.observe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,8 +47,10 @@ class DatabaseReadinessTest {
     @Test
     void callersDoNotWaitForARefreshInProgress() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch secondPing = new CountDownLatch(1);
         HealthCheck slowAfterFirst = () -> {
             if (pings.incrementAndGet() > 1) {
+                secondPing.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -59,9 +62,7 @@ class DatabaseReadinessTest {
         DatabaseReadiness readiness = new DatabaseReadiness(migrated(), slowAfterFirst, Duration.ZERO, nanos::get);
         readiness.call();
         Thread refresher = Thread.ofVirtual().start(readiness::call);
-        while (pings.get() < 2) {
-            Thread.sleep(5);
-        }
+        assertThat("the refresher reached the database", secondPing.await(30, TimeUnit.SECONDS), is(true));
         // The refresher is stuck in the database; this caller gets the last answer instead of queueing.
         assertThat(readiness.call().status(), is(HealthCheckResponse.Status.UP));
         assertThat(pings.get(), is(2));

@@ -61,7 +61,7 @@ class HealthAndMetricsServerTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of(new ProbeService())).server(server);
+        Wiring.create(TestDatabases.postgresConfig(Map.of()), List.of(new ProbeService())).start().server(server);
     }
 
     @Test

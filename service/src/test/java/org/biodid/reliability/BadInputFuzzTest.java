@@ -18,6 +18,7 @@ import io.helidon.webserver.WebServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,9 +33,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import org.biodid.Wiring;
 import org.biodid.api.JsonBodies;
-import org.biodid.reliability.support.PrivatePostgres;
+import org.biodid.testing.PrivatePostgres;
 import org.biodid.reliability.support.RawHttp;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.ServiceProcess;
 import org.biodid.testing.TestSubjects;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -53,6 +54,8 @@ import static org.hamcrest.Matchers.is;
  * dropped connection shows. At least 10,000 requests a run.
  */
 class BadInputFuzzTest {
+
+    private static final ObjectMapper JSON = JsonBodies.newMapper();
 
     private static final int TRIES = 2000;
     /** 2,000 tries × (6 POST routes + 2 resolver routes), plus the named cases. */
@@ -82,9 +85,12 @@ class BadInputFuzzTest {
     @BeforeContainer
     static void start() throws Exception {
         pg = PrivatePostgres.start();
+        // Bad input is the subject, not the pool's fail-fast wait (DatabaseOutageTest covers that): on a loaded
+        // machine a request waits for a connection rather than answering 503.
         wiring = Wiring.create(Support.inProcessConfig(pg, Map.of("app.rate.limit.rps", "1000000",
                                                                   "app.rate.limit.burst", "1000000",
-                                                                  "app.compat.enabled", "true")));
+                                                                  "app.compat.enabled", "true",
+                                                                  "app.db.connection.timeout", "PT60S"))).start();
         server = WebServer.builder().update(wiring::server).build().start();
         http = new RawHttp(server.port(), 15_000);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -187,17 +193,17 @@ class BadInputFuzzTest {
 
     private static Arbitrary<JsonNode> jsonValues(int depth) {
         Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40).map(s -> JsonBodies.MAPPER.getNodeFactory().textNode(s)),
-                Arbitraries.doubles().map(d -> JsonBodies.MAPPER.getNodeFactory().numberNode(d)),
-                Arbitraries.longs().map(l -> JsonBodies.MAPPER.getNodeFactory().numberNode(l)),
-                Arbitraries.of(true, false).map(b -> JsonBodies.MAPPER.getNodeFactory().booleanNode(b)),
-                Arbitraries.just(JsonBodies.MAPPER.getNodeFactory().nullNode()));
+                Arbitraries.strings().ofMaxLength(40).map(s -> JSON.getNodeFactory().textNode(s)),
+                Arbitraries.doubles().map(d -> JSON.getNodeFactory().numberNode(d)),
+                Arbitraries.longs().map(l -> JSON.getNodeFactory().numberNode(l)),
+                Arbitraries.of(true, false).map(b -> JSON.getNodeFactory().booleanNode(b)),
+                Arbitraries.just(JSON.getNodeFactory().nullNode()));
         if (depth == 0) {
             return leaves;
         }
         Arbitrary<JsonNode> inner = jsonValues(depth - 1);
         Arbitrary<JsonNode> arrays = inner.list().ofMaxSize(5).map(items -> {
-            ArrayNode a = JsonBodies.MAPPER.createArrayNode();
+            ArrayNode a = JSON.createArrayNode();
             items.forEach(a::add);
             return a;
         });
@@ -207,7 +213,7 @@ class BadInputFuzzTest {
                                 .list().ofMaxSize(5),
                         inner.list().ofSize(5))
                 .as((keys, values) -> {
-                    ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+                    ObjectNode o = JSON.createObjectNode();
                     for (int i = 0; i < keys.size(); i++) {
                         o.set(keys.get(i), values.get(i));
                     }
@@ -298,7 +304,7 @@ class BadInputFuzzTest {
             @Override
             byte[] apply(String valid, JsonNode generated, SplittableRandom r) {
                 ObjectNode node = (ObjectNode) JsonBodies.parse(utf8(valid));
-                ArrayNode big = JsonBodies.MAPPER.createArrayNode();
+                ArrayNode big = JSON.createArrayNode();
                 int n = r.nextBoolean() ? 11 + r.nextInt(200) : 151 + r.nextInt(3000);
                 boolean fingers = node.has("fingers");
                 if (fingers && r.nextBoolean()) {
@@ -310,7 +316,7 @@ class BadInputFuzzTest {
                 } else {
                     JsonNode item = fingers && n <= 150 ? node.get("fingers").get(0).deepCopy()
                             : node.has("requests") ? node.get("requests").get(0).deepCopy()
-                            : JsonBodies.MAPPER.createArrayNode().add(1).add(2).add(3);
+                            : JSON.createArrayNode().add(1).add(2).add(3);
                     for (int i = 0; i < n; i++) {
                         big.add(item);
                     }
@@ -329,7 +335,7 @@ class BadInputFuzzTest {
             @Override
             byte[] apply(String valid, JsonNode generated, SplittableRandom r) {
                 String injection = INJECTIONS.get(r.nextInt(INJECTIONS.size()));
-                return replaceRandomNode(valid, JsonBodies.MAPPER.getNodeFactory().textNode(injection), r);
+                return replaceRandomNode(valid, JSON.getNodeFactory().textNode(injection), r);
             }
         },
         MISSING_OR_UNKNOWN_FIELD {
@@ -428,15 +434,15 @@ class BadInputFuzzTest {
     private static List<String> validBodies() {
         long now = Instant.now().getEpochSecond();
         String wallet = TestSubjects.wallet(0);
-        ObjectNode byFingers = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode byFingers = JSON.createObjectNode();
         byFingers.put("wallet_address", wallet);
         byFingers.put("timestamp", now);
         byFingers.set("fingers", TestSubjects.fingersJson(TestSubjects.impression(0, 1)));
-        ObjectNode byProof = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode byProof = JSON.createObjectNode();
         byProof.put("did", enrolledDid);
         byProof.put("timestamp", now);
         byProof.put("biometric_hash", "ab".repeat(32));
-        ObjectNode batch = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode batch = JSON.createObjectNode();
         batch.putArray("requests").add(byProof).add(byFingers);
         String generate = "{\"commitment\":\"" + "cd".repeat(32) + "\",\"network\":\"testnet\"}";
         return List.of(TestSubjects.enrollBody(1), byFingers.toString(), byProof.toString(), batch.toString(),

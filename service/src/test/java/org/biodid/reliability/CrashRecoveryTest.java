@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import org.biodid.reliability.support.Api;
 import org.biodid.reliability.support.Load;
-import org.biodid.reliability.support.PrivatePostgres;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.PrivatePostgres;
+import org.biodid.testing.ServiceProcess;
+import org.biodid.testing.TcpProxy;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -29,11 +30,13 @@ import static org.hamcrest.Matchers.is;
  * {@code kill -9} of the service process while several clients enroll, then a new process on the same database:
  * every enrollment acknowledged with 201 resolves, every stored enrollment is whole (its idempotency record, written
  * in the same transaction, is there too, and it resolves), and a client that lost its answer in the crash gets a
- * consistent one by retrying with its {@code Idempotency-Key}.
+ * consistent one by retrying with its {@code Idempotency-Key}. Enrollments that committed but lost their answer are
+ * forced (a proxy cuts their answers) rather than left to the timing of the kill, and must be replayed.
  */
 class CrashRecoveryTest {
 
     private static final Map<String, String> DB = new java.util.HashMap<>();
+    private static final int LOST_ANSWERS = 3;
     private static PrivatePostgres pg;
 
     @BeforeAll
@@ -54,12 +57,33 @@ class CrashRecoveryTest {
     @Test
     void killNineDuringLoadLosesNoAcknowledgedEnrollmentAndLeavesNothingHalfWritten() throws Exception {
         List<String> bodies = Load.enrollBodies(5_000, 400);
+        List<String> lostAnswers = Load.enrollBodies(9_000, LOST_ANSWERS);
         List<Load.Call> calls;
-        try (ServiceProcess first = ServiceProcess.start("crash-first", DB)) {
+        int droppedAnswers;
+        try (ServiceProcess first = ServiceProcess.start("crash-first", DB);
+             TcpProxy proxy = TcpProxy.closedInFrontOf(first.port())) {
             Api api = new Api(first.base(), ServiceProcess.ADMIN_KEY);
-            Support.awaitReady(api, Duration.ofSeconds(30));
+            Support.awaitReady(api, Support.READY_TIMEOUT);
+
+            // The case a crash leaves to chance, forced: enrollments the server committed and answered, whose
+            // answers never reached the client (cut at their first byte), before the kill.
+            proxy.open();
+            proxy.dropAnswers(true);
+            Api proxied = new Api(java.net.URI.create("http://127.0.0.1:" + proxy.port()), ServiceProcess.ADMIN_KEY);
+            for (int i = 0; i < LOST_ANSWERS; i++) {
+                Api.Result r = proxied.enroll(lostAnswers.get(i), "lost-" + i);
+                assertThat("the answer must be lost: " + r, r.status(), is(-1));
+            }
+            droppedAnswers = proxy.droppedAnswers();
+
             Load load = Load.start(bodies, 6, i -> api.enroll(bodies.get(i), "crash-" + i));
-            Thread.sleep(3000);
+            // Kill once the load is well under way, however slowly a loaded machine gets there.
+            long loadStart = System.nanoTime();
+            while (load.callsSoFar().stream().filter(c -> c.did() != null).count() < 20
+                    && System.nanoTime() - loadStart < Duration.ofSeconds(120).toNanos()) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
             first.kill9();
             calls = load.stop();
         }
@@ -71,7 +95,7 @@ class CrashRecoveryTest {
 
         try (ServiceProcess second = ServiceProcess.start("crash-second", DB)) {
             Api api = new Api(second.base(), ServiceProcess.ADMIN_KEY);
-            Support.awaitReady(api, Duration.ofSeconds(30));
+            Support.awaitReady(api, Support.READY_TIMEOUT);
 
             List<String> lost = new ArrayList<>();
             for (String did : acknowledged) {
@@ -105,7 +129,16 @@ class CrashRecoveryTest {
             }
 
             List<String> badRetries = new ArrayList<>();
-            int replayed = 0;
+            int forcedReplays = 0;
+            for (int i = 0; i < LOST_ANSWERS; i++) {
+                Api.Result r = api.enroll(lostAnswers.get(i), "lost-" + i);
+                if (r.status() == 201 && "true".equals(r.header("Idempotent-Replayed"))) {
+                    forcedReplays++;
+                } else {
+                    badRetries.add("lost answer #" + i + " not replayed: " + r);
+                }
+            }
+            int replayed = forcedReplays;
             for (Load.Call c : unanswered) {
                 Api.Result r = api.enroll(bodies.get(c.index()), "crash-" + c.index());
                 if (r.status() != 201) {
@@ -114,9 +147,15 @@ class CrashRecoveryTest {
                     replayed++;
                 }
             }
-            System.out.printf("RELIABILITY crash: %d enrollments sent, %d acknowledged before kill -9, %d without "
-                                      + "an answer (%d of them had committed: replayed on retry), %d rows stored%n",
-                              calls.size(), acknowledged.size(), unanswered.size(), replayed, stored.size());
+            System.out.printf("RELIABILITY crash: %d answers cut after commit (%d replayed on retry); %d enrollments "
+                                      + "sent by the load, %d acknowledged before kill -9, %d without an answer (%d of "
+                                      + "them had committed: replayed on retry), %d rows stored%n",
+                              droppedAnswers, forcedReplays, calls.size(), acknowledged.size(), unanswered.size(),
+                              replayed - forcedReplays, stored.size());
+
+            assertThat("answers the proxy cut", droppedAnswers, is(LOST_ANSWERS));
+            assertThat("committed-but-unanswered enrollments replayed on retry", forcedReplays, is(LOST_ANSWERS));
+            assertThat(replayed, greaterThan(0));
 
             assertThat("answers other than 201 or a dropped connection", unexpected, is(empty()));
             assertThat("enrollments were acknowledged before the crash", acknowledged.size(), greaterThan(10));

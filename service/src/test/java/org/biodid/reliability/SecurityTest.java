@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.biodid.Wiring;
-import org.biodid.reliability.support.PrivatePostgres;
+import org.biodid.testing.PrivatePostgres;
 import org.biodid.reliability.support.RawHttp;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.ServiceProcess;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -143,7 +143,7 @@ class SecurityTest {
     @Test
     void corsNeverSendsWildcardWithCredentials() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wiring.create(
-                Support.inProcessConfig(pg, Map.of("app.cors.origins", "*", "app.cors.credentials", "true"))));
+                Support.inProcessConfig(pg, Map.of("app.cors.origins", "*", "app.cors.credentials", "true"))).start());
         assertThat(e.getMessage(), containsString("credentials"));
 
         WebServer any = server(Map.of("app.cors.origins", "*"));
@@ -217,7 +217,7 @@ class SecurityTest {
     }
 
     private static WebServer server(Map<String, String> overrides) {
-        Wiring wiring = Wiring.create(Support.inProcessConfig(pg, overrides));
+        Wiring wiring = Wiring.create(Support.inProcessConfig(pg, overrides)).start();
         return WebServer.builder().update(wiring::server).build().start();
     }
 

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 import org.biodid.reliability.support.Api;
-import org.biodid.reliability.support.PrivatePostgres;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.PrivatePostgres;
+import org.biodid.testing.ServiceProcess;
+import org.biodid.testing.TestDatabases;
 
 /**
  * Waiting helpers shared by the reliability tests.
@@ -25,6 +25,9 @@ final class Support {
      * @param api     client
      * @param timeout how long at most
      */
+    /** How long to wait for readiness at most: a limit, not an expectation (a loaded machine is slow to start). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
     static void awaitReady(Api api, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Api.Result last = null;
@@ -48,20 +51,13 @@ final class Support {
      */
     static Config inProcessConfig(PrivatePostgres pg, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
-        values.put("server.port", "0");
         values.put("server.host", "127.0.0.1");
-        values.put("server.shutdown-grace-period", "PT0.5S");
         values.put("db.connection.url", pg.jdbcUrl());
         values.put("db.connection.username", "postgres");
         values.put("db.connection.password", "");
         values.put("app.db.migration.retry", "PT0.3S");
         values.put("app.api.keys", ServiceProcess.ADMIN_KEY + ":enroll+verify+admin");
         values.putAll(overrides);
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(values))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .build();
+        return TestDatabases.serviceConfig(values);
     }
 }

@@ -1,5 +1,6 @@
 package org.biodid.reliability;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,33 +10,31 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.biodid.api.JsonBodies;
 import org.biodid.reliability.support.Api;
-import org.biodid.reliability.support.PrivatePostgres;
-import org.biodid.reliability.support.ServiceProcess;
+import org.biodid.testing.PrivatePostgres;
+import org.biodid.testing.ServiceProcess;
 import org.biodid.testing.TestSubjects;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
 /**
  * Two service processes on two ports share one PostgreSQL: concurrent enrollments of one wallet spread over both give
- * exactly one 201 (the database's unique constraint decides, not a check in either process), and a fixed-concurrency
- * load spread over both instances is served at least as well as by one.
+ * exactly one 201 (the database's unique constraint decides, not a check in either process), and enrollments spread
+ * over both instances all succeed and resolve identically on either. (Whether two instances serve more than one is a
+ * measurement for the performance profile, with {@code biodid.baseUrls}, not for a unit test on a shared machine.)
  */
 class TwoInstancesTest {
 
     private static final int RACERS = 50;
-    private static final int CLIENTS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(2);
-    private static final Duration MEASURE = Duration.ofSeconds(4);
+    private static final int PEOPLE = 40;
 
     private static PrivatePostgres pg;
     private static ServiceProcess a;
@@ -47,13 +46,14 @@ class TwoInstancesTest {
         Map<String, String> env = new HashMap<>(Map.of("DB_CONNECTION_URL", pg.jdbcUrl(),
                                                        "DB_CONNECTION_USERNAME", "postgres",
                                                        "DB_CONNECTION_PASSWORD", "",
-                                                       // the throughput loop must measure the service, not the limiter
-                                                       "APP_RATE_LIMIT_RPS", "1000000",
-                                                       "APP_RATE_LIMIT_BURST", "1000000"));
+                                                       // 50 racers on 4 pooled connections per instance, on a loaded
+                                                       // machine: the race is the subject, not the pool's fail-fast
+                                                       // wait (2 s by default, DatabaseOutageTest covers it)
+                                                       "APP_DB_CONNECTION_TIMEOUT", "PT60S"));
         a = ServiceProcess.start("two-a", env);
         b = ServiceProcess.start("two-b", env);
-        Support.awaitReady(new Api(a.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
-        Support.awaitReady(new Api(b.base(), ServiceProcess.ADMIN_KEY), Duration.ofSeconds(30));
+        Support.awaitReady(new Api(a.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
+        Support.awaitReady(new Api(b.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
     }
 
     @AfterAll
@@ -102,54 +102,32 @@ class TwoInstancesTest {
     }
 
     @Test
-    void throughputOverBothInstancesIsAtLeastThatOfOne() throws Exception {
-        Api apiA = new Api(a.base(), ServiceProcess.ADMIN_KEY);
-        Api apiB = new Api(b.base(), ServiceProcess.ADMIN_KEY);
-        String body = "{\"commitment\":\"" + "ab".repeat(32) + "\",\"network\":\"testnet\"}";
-        measure(List.of(apiA, apiB), body, WARM_UP);
-        Rate one = measure(List.of(apiA), body, MEASURE);
-        Rate both = measure(List.of(apiA, apiB), body, MEASURE);
-        double ratio = both.perSecond() / one.perSecond();
-        System.out.printf("RELIABILITY two instances: POST /api/v1/did/generate at %d clients for %d s: one instance "
-                                  + "%.0f req/s, two instances %.0f req/s (%.2fx; split %s), errors %d/%d%n",
-                          CLIENTS, MEASURE.toSeconds(), one.perSecond(), both.perSecond(), ratio,
-                          both.perInstance(), one.errors(), both.errors());
-        assertThat("errors", one.errors() + both.errors(), is(0L));
-        assertThat("both instances served", both.perInstance().values().stream().allMatch(n -> n > 0), is(true));
-        assertThat("two instances serve at least 60 % of one instance's rate (client and both services share 2 cores here)",
-                   ratio, greaterThan(0.6));
-    }
-
-    private static Rate measure(List<Api> apis, String body, Duration duration) throws Exception {
-        AtomicLong errors = new AtomicLong();
-        Map<Integer, AtomicLong> perInstance = new HashMap<>();
-        for (int i = 0; i < apis.size(); i++) {
-            perInstance.put(i, new AtomicLong());
-        }
-        long end = System.nanoTime() + duration.toNanos();
-        long start = System.nanoTime();
+    void enrollmentsOnEitherInstanceResolveIdenticallyOnBoth() throws Exception {
+        List<Api> apis = List.of(new Api(a.base(), ServiceProcess.ADMIN_KEY), new Api(b.base(), ServiceProcess.ADMIN_KEY));
+        List<Future<Api.Result>> enrolled = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < CLIENTS; c++) {
-                int instance = c % apis.size();
-                Api api = apis.get(instance);
-                pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        Api.Result r = api.post("/api/v1/did/generate", body, Map.of());
-                        if (r.status() == 200) {
-                            perInstance.get(instance).incrementAndGet();
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                });
+            for (int i = 0; i < PEOPLE; i++) {
+                Api api = apis.get(i % 2);
+                String body = TestSubjects.enrollBody(78_000 + i);
+                enrolled.add(pool.submit(() -> api.enroll(body)));
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long total = perInstance.values().stream().mapToLong(AtomicLong::get).sum();
-        return new Rate(total / seconds, errors.get(), perInstance.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
-    }
-
-    private record Rate(double perSecond, long errors, Map<Integer, Long> perInstance) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            Api.Result r = enrolled.get(i).get();
+            if (r.status() != 201) {
+                problems.add("enrollment #" + i + " on instance " + (i % 2) + ": " + r);
+                continue;
+            }
+            String did = JsonBodies.parse(r.body().getBytes(StandardCharsets.UTF_8)).get("did").asText();
+            Api.Result onA = apis.get(0).get("/api/v1/did/" + did);
+            Api.Result onB = apis.get(1).get("/api/v1/did/" + did);
+            if (onA.status() != 200 || onB.status() != 200 || !onA.body().equals(onB.body())) {
+                problems.add(did + " enrolled on instance " + (i % 2) + ": A " + onA + ", B " + onB);
+            }
+        }
+        System.out.println("RELIABILITY two instances: " + PEOPLE + " concurrent enrollments spread over both, each "
+                                   + "resolved on both: " + problems.size() + " problems");
+        assertThat(problems, is(empty()));
     }
 }

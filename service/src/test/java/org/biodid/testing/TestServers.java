@@ -25,7 +25,7 @@ public final class TestServers {
      * @param test   the test, given a client of the running server
      */
     public static void withServer(Map<String, String> config, Consumer<Http1Client> test) {
-        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(config), List.of());
+        Wiring wiring = Wiring.create(TestDatabases.postgresConfig(config), List.of()).start();
         WebServer server = WebServer.builder().update(wiring::server).build().start();
         try {
             test.accept(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());

@@ -20,7 +20,7 @@ class BchCodeTest {
     @CsvSource({
         "4, 1, 11", "4, 2, 7", "4, 3, 5",
         "5, 3, 16", "5, 5, 11", "5, 7, 6",
-        "8, 18, 131", "8, 25, 91",
+        "8, 18, 131", "8, 25, 91", "8, 42, 47",
         "9, 30, 259",
         "10, 50, 573"
     })
@@ -41,7 +41,7 @@ class BchCodeTest {
     }
 
     @ParameterizedTest(name = "m={0} t={1} n={2}")
-    @CsvSource({"4, 2, 15", "5, 3, 31", "8, 18, 255", "9, 30, 511", "9, 40, 400", "10, 60, 1023"})
+    @CsvSource({"4, 2, 15", "5, 3, 31", "8, 18, 255", "8, 42, 255", "9, 30, 511", "9, 40, 400", "10, 60, 1023"})
     void correctsUpToTErrors(int m, int t, int n) {
         BchCode code = BchCode.shortened(m, t, n);
         BchCode.Workspace ws = code.newWorkspace();
@@ -59,6 +59,37 @@ class BchCodeTest {
             long[] decodedMessage = new long[Bits.words(code.k())];
             code.message(received, decodedMessage);
             assertThat(Arrays.equals(decodedMessage, message), is(true));
+        }
+    }
+
+    /**
+     * The code the service uses (BiometricParameters.DEFAULT, built as FuzzyExtractor builds it): BCH(255, 47), which
+     * corrects every pattern of exactly 42 errors and never turns 43 errors back into the sent codeword.
+     */
+    @Test
+    void productionCodeCorrectsExactlyFortyTwoErrors() {
+        org.biodid.biometrics.BiometricParameters production = org.biodid.biometrics.BiometricParameters.DEFAULT;
+        BchCode code = BchCode.shortened(production.m(), production.t(), production.n());
+        assertThat(code.m(), is(8));
+        assertThat(code.t(), is(42));
+        assertThat(code.n(), is(255));
+        assertThat(code.k(), is(47));
+        BchCode.Workspace ws = code.newWorkspace();
+        SplittableRandom random = new SplittableRandom(842);
+        for (int trial = 0; trial < 100; trial++) {
+            long[] message = randomBits(random, code.k());
+            long[] codeword = new long[Bits.words(code.n())];
+            code.encode(message, codeword);
+
+            long[] atT = codeword.clone();
+            flipDistinct(random, atT, code.n(), code.t());
+            assertThat(code.decode(atT, ws), is(code.t()));
+            assertThat(Arrays.equals(atT, codeword), is(true));
+
+            long[] beyondT = codeword.clone();
+            flipDistinct(random, beyondT, code.n(), code.t() + 1);
+            code.decode(beyondT, ws);
+            assertThat("43 errors never decode to the sent codeword", Arrays.equals(beyondT, codeword), is(false));
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
@@ -52,12 +53,43 @@ class PairHistogramTest {
 
     @Test
     void everyPairAddsWeight() {
-        double[] h = histogram.compute(finger, null);
+        FeatureParameters p = FeatureParameters.DEFAULT;
+        double step = (p.maxDistance() - p.minDistance()) / p.distanceBins();
+        Minutia a = finger.get(0);
+        // A pair well inside the distance range adds exactly 2: its B-spline weights sum to one, in both orders.
+        double mid = (p.minDistance() + p.maxDistance()) / 2;
+        assertThat(total(histogram.compute(List.of(a, at(a, a.x() + mid, a.y(), 200)), null)), closeTo(2.0, 1e-9));
+        assertThat(total(histogram.compute(List.of(a, at(a, a.x() + mid * 0.6, a.y() + mid * 0.8, 10)), null)),
+                   closeTo(2.0, 1e-9));
+        // One beyond the range adds nothing.
+        assertThat(total(histogram.compute(List.of(a, at(a, a.x() + p.maxDistance() + 2 * step, a.y(), 200)), null)),
+                   is(0.0));
+        // A whole finger: 2 for each pair inside the range, at most 2 for each pair near its edges, none beyond.
+        int inside = 0;
+        int nearOrInside = 0;
+        for (int i = 0; i < finger.size(); i++) {
+            for (int j = i + 1; j < finger.size(); j++) {
+                double d = Math.hypot(finger.get(j).x() - finger.get(i).x(), finger.get(j).y() - finger.get(i).y());
+                inside += d >= p.minDistance() + 2 * step && d <= p.maxDistance() - 2 * step ? 1 : 0;
+                nearOrInside += d >= p.minDistance() - 2 * step && d <= p.maxDistance() + 2 * step ? 1 : 0;
+            }
+        }
+        double total = total(histogram.compute(finger, null));
+        assertThat(inside, greaterThan(10));
+        assertThat(total, greaterThanOrEqualTo(2.0 * inside - 1e-6));
+        assertThat(total, lessThanOrEqualTo(2.0 * nearOrInside + 1e-6));
+    }
+
+    private static Minutia at(Minutia like, double x, double y, double angle) {
+        return new Minutia(x, y, angle, like.type(), like.quality());
+    }
+
+    private static double total(double[] h) {
         double total = 0;
         for (double v : h) {
             total += v;
         }
-        assertThat(total, greaterThan(0.0));
+        return total;
     }
 
     private static List<Minutia> moved(List<Minutia> minutiae, double dx, double dy, double degrees) {

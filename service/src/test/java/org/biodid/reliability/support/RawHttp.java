@@ -17,7 +17,8 @@ import java.util.Map;
  * (invalid UTF-8, raw paths, lying lengths) and to tell an answer from a dropped connection.
  * <p>
  * One keep-alive connection, reopened when the server said {@code Connection: close}. An {@link IOException}
- * from {@link #exchange} means the server dropped the connection without a complete answer.
+ * from {@link #exchange} means the server dropped the connection without a complete answer, including a kept-alive
+ * connection it closed silently after the previous request: no request is ever sent twice.
  */
 public final class RawHttp implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class RawHttp implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private String previousRequest = "(none)";
 
     /**
      * @param port          server port on loopback
@@ -74,16 +76,26 @@ public final class RawHttp implements AutoCloseable {
             open();
         }
         try {
-            return writeAndRead(request);
+            Response response = writeAndRead(request);
+            previousRequest = firstLine(request);
+            return response;
         } catch (IOException e) {
             if (!reused) {
                 throw e;
             }
-            // The server may close an idle keep-alive connection at any time; every client retries on a new one.
+            // No resend: a server that drops a kept-alive connection without "Connection: close" after some
+            // request is exactly what a fuzzer looks for. The caller counts this as a failure; the next exchange
+            // opens a new connection.
             close();
-            open();
-            return writeAndRead(request);
+            throw new IOException("kept-alive connection dropped without Connection: close; the previous request on"
+                                          + " it was " + previousRequest + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static String firstLine(byte[] request) {
+        String text = new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\r');
+        return "\"" + (end < 0 ? text : text.substring(0, end)) + "\"";
     }
 
     private Response writeAndRead(byte[] request) throws IOException {

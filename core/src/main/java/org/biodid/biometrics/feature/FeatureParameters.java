@@ -63,7 +63,7 @@ public record FeatureParameters(double minDistance,
         /**
          * Population mean of the cell, scaled by this finger's own pair count at that distance: removes the
          * structure that all fingers share (ridge flow, print shape) using a background model estimated once
-         * from a training population (see {@link BackgroundModel}).
+         * from a training population (see {@code BackgroundModel} in the test kit).
          */
         POPULATION,
         /**

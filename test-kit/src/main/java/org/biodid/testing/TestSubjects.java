@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.biodid.api.JsonBodies;
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FingerScan;
 import org.biodid.biometrics.Minutia;
@@ -80,7 +80,7 @@ public final class TestSubjects {
      * @return JSON array, minutiae as objects
      */
     public static ArrayNode fingersJson(List<FingerScan> scans) {
-        ArrayNode fingers = JsonBodies.MAPPER.createArrayNode();
+        ArrayNode fingers = JsonNodeFactory.instance.arrayNode();
         for (FingerScan scan : scans) {
             ObjectNode finger = fingers.addObject();
             finger.put("finger_id", scan.finger().wireName());
@@ -105,7 +105,7 @@ public final class TestSubjects {
      * @return JSON text
      */
     public static String enrollBody(long index) {
-        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("wallet_address", wallet(index));
         body.put("network", "testnet");
         body.set("fingers", fingersJson(masters(index)));

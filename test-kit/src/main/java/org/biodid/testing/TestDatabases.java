@@ -115,7 +115,14 @@ public final class TestDatabases {
         }
     }
 
-    private static Config serviceConfig(Map<String, String> values) {
+    /**
+     * The service's configuration ({@code application.yaml}) under test defaults (free port, short shutdown grace,
+     * few idle connections) and the given keys; no environment or system properties.
+     *
+     * @param values keys taking precedence
+     * @return configuration
+     */
+    public static Config serviceConfig(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "server.host", "localhost",
                                                          "server.shutdown-grace-period", "PT0.5S",
                                                          // many services start in one test JVM: few idle links

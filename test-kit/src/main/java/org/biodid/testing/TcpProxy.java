@@ -9,17 +9,22 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on a fixed loopback port that can be opened and closed, so a test can take a real database away
  * from the service and give it back: closed, connections are refused exactly as with a database that is down.
+ * With {@link #dropAnswers} on, it forwards requests but cuts each connection at the first byte of its answer,
+ * so a client loses an answer the server has already produced (and, for a write, committed).
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final int port;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger droppedAnswers = new AtomicInteger();
     private volatile ServerSocket server;
+    private volatile boolean dropAnswers;
 
     private TcpProxy(int port, int targetPort) {
         this.port = port;
@@ -46,6 +51,22 @@ public final class TcpProxy implements AutoCloseable {
      */
     public int port() {
         return port;
+    }
+
+    /**
+     * From now on, cut every connection at the first byte the target answers, instead of forwarding it.
+     *
+     * @param drop whether answers are dropped
+     */
+    public void dropAnswers(boolean drop) {
+        dropAnswers = drop;
+    }
+
+    /**
+     * @return how many connections were cut at the first byte of an answer
+     */
+    public int droppedAnswers() {
+        return droppedAnswers.get();
     }
 
     /**
@@ -83,7 +104,7 @@ public final class TcpProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
-                pump(upstream, client);
+                pumpAnswers(upstream, client);
             } catch (IOException e) {
                 return;
             }
@@ -94,6 +115,27 @@ public final class TcpProxy implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
+            } catch (IOException ignored) {
+                // the other side closed; closing both below ends the pair
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        });
+    }
+
+    private void pumpAnswers(Socket from, Socket to) {
+        Thread.ofVirtual().start(() -> {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                    if (dropAnswers) {
+                        droppedAnswers.incrementAndGet();
+                        return;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException ignored) {
                 // the other side closed; closing both below ends the pair
             } finally {

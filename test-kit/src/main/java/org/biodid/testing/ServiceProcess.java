@@ -1,4 +1,4 @@
-package org.biodid.reliability.support;
+package org.biodid.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,10 +21,12 @@ import java.util.stream.Collectors;
  * The service as a separate JVM ({@code org.biodid.Main}), configured only through environment variables, the way
  * it runs in production, so that a test can {@code kill -9} it, send it SIGTERM and read its console output.
  * <p>
- * The classpath is the one Maven built for the tests minus the test classes ({@code target/classes} and every
- * dependency), so the test needs no packaged jar and runs in the {@code test} phase exactly as the jar would run:
- * the jar's manifest points at the same classes and {@code target/libs}. The port comes from the service's own
- * start-up line ({@code SERVER_PORT=0}). Its output is kept in {@code target/reliability-logs/} for the CI artifacts.
+ * A {@link Launch} says how: from the caller's classpath (the service's own tests: the one Maven built for them
+ * minus the test classes, so they need no packaged jar and run exactly as the jar would, whose manifest points at
+ * the same classes and {@code target/libs}), or from the packaged {@code biodid-service.jar} with JVM options of the
+ * caller's (load tests: heap, GC, a JFR recording). The port comes from the service's own start-up line
+ * ({@code SERVER_PORT=0} unless the environment names one). The output goes to a log file in the launch's log
+ * directory ({@code target/reliability-logs/} by default, kept for the CI artifacts).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -32,7 +34,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String ADMIN_KEY = "reliability-admin-key-0123456789";
 
     private static final Pattern LISTENING = Pattern.compile("BioDID service listening on \\S+ \\(port (\\d+)\\)");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A waiting limit, not an expectation: a JVM on a loaded two-core machine can take over a minute to start. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
     private final Path log;
@@ -70,14 +73,24 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Map<String, String> env, Map<String, String> files)
             throws IOException {
+        return start(Launch.fromClasspath(name, env).withFiles(files));
+    }
+
+    /**
+     * Start a service process as the launch says and wait until it listens.
+     *
+     * @param launch how to start it
+     * @return the running service
+     * @throws IOException when it does not start; the message carries its output
+     */
+    public static ServiceProcess start(Launch launch) throws IOException {
         Path cwd = Files.createTempDirectory("biodid-cwd-");
-        for (Map.Entry<String, String> file : files.entrySet()) {
+        for (Map.Entry<String, String> file : launch.files().entrySet()) {
             Files.writeString(cwd.resolve(file.getKey()), file.getValue());
         }
-        Path logs = Path.of("target", "reliability-logs");
-        Files.createDirectories(logs);
-        Path log = logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaCommand())
+        Files.createDirectories(launch.logDir());
+        Path log = launch.logDir().toAbsolutePath().resolve(launch.name() + "-" + System.currentTimeMillis() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(launch))
                 .directory(cwd.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -88,7 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
         all.put("SERVER_HOST", "127.0.0.1");
         all.put("APP_API_KEYS", ADMIN_KEY + ":enroll+verify+admin");
         all.put("APP_DB_MIGRATION_RETRY", "PT0.3S");
-        all.putAll(env);
+        all.putAll(launch.env());
         environment.putAll(all);
         Process process = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -201,11 +214,79 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static List<String> javaCommand() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath(),
-                                                       "org.biodid.Main"));
+    private static List<String> javaCommand(Launch launch) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch.jvmArgs());
+        if (launch.jar() == null) {
+            command.addAll(List.of("-cp", classpath(), "org.biodid.Main"));
+        } else {
+            command.addAll(List.of("-jar", launch.jar().toAbsolutePath().toString()));
+        }
         return command;
+    }
+
+    /**
+     * How to start the service.
+     *
+     * @param name    what to call its log file
+     * @param jar     the packaged service jar, or {@code null} to run {@code org.biodid.Main} from the classpath
+     * @param jvmArgs JVM options before the class path or jar
+     * @param env     environment on top of the defaults (free port, loopback, {@link #ADMIN_KEY})
+     * @param files   file name to content, written into the process's working directory
+     * @param logDir  where the output file goes
+     */
+    public record Launch(String name, Path jar, List<String> jvmArgs, Map<String, String> env,
+                         Map<String, String> files, Path logDir) {
+
+        /**
+         * The service from the caller's classpath with a small heap and the serial collector.
+         *
+         * @param name what to call its log file
+         * @param env  environment on top of the defaults
+         * @return the launch
+         */
+        public static Launch fromClasspath(String name, Map<String, String> env) {
+            return new Launch(name, null, List.of("-Xmx256m", "-XX:+UseSerialGC"), Map.copyOf(env), Map.of(),
+                              Path.of("target", "reliability-logs"));
+        }
+
+        /**
+         * The packaged service jar ({@code service/target/biodid-service.jar}, next to its {@code libs/}).
+         *
+         * @param name    what to call its log file
+         * @param jar     the jar
+         * @param jvmArgs JVM options (heap, GC, {@code -XX:StartFlightRecording=...})
+         * @param env     environment on top of the defaults
+         * @return the launch
+         */
+        public static Launch fromJar(String name, Path jar, List<String> jvmArgs, Map<String, String> env) {
+            return new Launch(name, jar, List.copyOf(jvmArgs), Map.copyOf(env), Map.of(),
+                              Path.of("target", "service-logs"));
+        }
+
+        /**
+         * @param contents file name to content for the working directory
+         * @return this launch with those files
+         */
+        public Launch withFiles(Map<String, String> contents) {
+            return new Launch(name, jar, jvmArgs, env, Map.copyOf(contents), logDir);
+        }
+
+        /**
+         * @param directory where the output file goes
+         * @return this launch logging there
+         */
+        public Launch withLogDir(Path directory) {
+            return new Launch(name, jar, jvmArgs, env, files, directory);
+        }
+    }
+
+    /**
+     * @return the file the process writes its output to
+     */
+    public Path logFile() {
+        return log;
     }
 
     /**

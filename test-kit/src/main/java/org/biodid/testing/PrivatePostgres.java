@@ -1,4 +1,4 @@
-package org.biodid.reliability.support;
+package org.biodid.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
