@@ -39,7 +39,6 @@ import org.biodid.api.OpenApiService;
 import org.biodid.api.ResolverService;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
-import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
@@ -147,8 +146,7 @@ public final class Wiring implements AutoCloseable {
 
     private DidService didService(Config config, MeterRegistry registry, DidResolver resolver) {
         Access access = new Access(keys, rateLimiters.limiter());
-        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, verificationPolicy(config),
-                                                     new SecureRandom());
+        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
         BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
         Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
         WalletProofs walletProofs = walletProofs(config, database);
@@ -182,11 +180,6 @@ public final class Wiring implements AutoCloseable {
         return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
                                 config.get("app.wallet.challenge.ttl").as(Duration.class).get(),
                                 clock, new SecureRandom(), required);
-    }
-
-    private static VerificationPolicy verificationPolicy(Config config) {
-        int minimum = config.get("app.verify.min.fingers").asInt().get();
-        return minimum <= 0 ? VerificationPolicy.ALL : VerificationPolicy.atLeast(minimum);
     }
 
     /**
