@@ -1,6 +1,5 @@
 package org.biodid;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +36,6 @@ import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
 import org.biodid.api.OpenApiService;
 import org.biodid.api.ResolverService;
-import org.biodid.biometrics.BiometricEngine;
-import org.biodid.biometrics.BiometricParameters;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
@@ -48,12 +45,6 @@ import org.biodid.compat.CompatService;
 import org.biodid.connection.Linger;
 import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
-import org.biodid.identity.DidUseCases;
-import org.biodid.identity.WalletOwnerActions;
-import org.biodid.identity.EnrollDid;
-import org.biodid.identity.ListDids;
-import org.biodid.identity.RevokeDid;
-import org.biodid.identity.VerifyDid;
 import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
@@ -67,13 +58,8 @@ import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.SecretsResealer;
 import org.biodid.store.UsedProofRepository;
 import org.biodid.store.WalletChallengeRepository;
-import org.biodid.wallet.Cip8Verifier;
-import org.biodid.wallet.WalletProofs;
-import org.biodid.store.VerifyFailureRepository;
 import org.biodid.secrets.Sealer;
 import org.biodid.secrets.SealingKeys;
-import org.biodid.budget.BudgetSettings;
-import org.biodid.budget.FailureBudget;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -88,8 +74,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Wiring implements AutoCloseable {
 
     /** Paths served by the observe feature; they are their own route templates in the request metrics. */
-    private static final System.Logger LOGGER = System.getLogger(Wiring.class.getName());
-
     static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/metrics");
 
     private final Config config;
@@ -110,8 +94,7 @@ public final class Wiring implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final SecretsResealer resealer;
     private final RateLimiters rateLimiters;
-    // built with the DID service, from the same access control and wallet proofs
-    private WalletService walletService;
+    private final WalletService walletService;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -133,7 +116,12 @@ public final class Wiring implements AutoCloseable {
         // The shared limiter (APP_RATE_LIMIT_STORE=postgresql) holds a small pool of its own, opened here.
         this.rateLimiters = RateLimiters.create(config, database.settings());
         DidResolver resolver = new DidResolver(enrollments);
-        this.didService = didService(config, registry, resolver);
+        ApiServices api = ApiServices.create(config, database, enrollments, sealer,
+                                             new Access(keys, rateLimiters.limiter()), resolver,
+                                             new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp)),
+                                             auditLog, json, defaultNetwork(), clock);
+        this.didService = api.did();
+        this.walletService = api.wallet();
         this.resolverService = new ResolverService(resolver);
         this.resealer = new SecretsResealer(database.client(), sealer);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
@@ -142,44 +130,6 @@ public final class Wiring implements AutoCloseable {
                                              resealer,
                                              config.get("app.idempotency.retention").as(Duration.class).get(),
                                              Duration.ofMinutes(10), clock);
-    }
-
-    private DidService didService(Config config, MeterRegistry registry, DidResolver resolver) {
-        Access access = new Access(keys, rateLimiters.limiter());
-        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
-        BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
-        Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
-        WalletProofs walletProofs = walletProofs(config, database);
-        RevokeDid revoke = new RevokeDid(enrollments, clock);
-        DidUseCases useCases = new DidUseCases(
-                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client(), sealer),
-                              json, clock, walletProofs),
-                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
-                              new FailureBudget(new VerifyFailureRepository(database.client()),
-                                                BudgetSettings.from(config.get("app.verify.failures")), clock),
-                              json, freshness, clock),
-                revoke,
-                new ListDids(enrollments));
-        this.walletService = new WalletService(access, walletProofs,
-                                               new WalletOwnerActions(walletProofs, enrollments, revoke), auditLog,
-                                               json);
-        return new DidService(useCases, access, resolver, auditLog, defaultNetwork(), json);
-    }
-
-    private WalletProofs walletProofs(Config config, Database database) {
-        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
-        boolean required = config.get("app.require.wallet.signature").asBoolean().get();
-        if (!required) {
-            if (production) {
-                throw new IllegalStateException("The production profile refuses APP_REQUIRE_WALLET_SIGNATURE=false: "
-                                                        + "anyone with an enroll key could bind fingers to any wallet");
-            }
-            LOGGER.log(System.Logger.Level.WARNING, "APP_REQUIRE_WALLET_SIGNATURE=false: enrollment does NOT require "
-                    + "the wallet's signature; anyone with an enroll key can enroll any wallet. Development only.");
-        }
-        return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
-                                config.get("app.wallet.challenge.ttl").as(Duration.class).get(),
-                                clock, new SecureRandom(), required);
     }
 
     /**
