@@ -66,9 +66,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
  * <p>
- * Building has no side effects: {@link #start()} opens the database (pool and schema migration), bootstraps the API
- * key, starts housekeeping and registers the shutdown drain; {@link #close()} (also run when the web server stops)
- * undoes all of it. The clock and the meter registry come from the caller, so tests build the same graph from their
+ * Building opens nothing of the API's database: {@link #start()} opens it (pool and schema migration), bootstraps
+ * the API key, re-seals old rows, starts housekeeping and registers the shutdown drain; {@link #close()} (also run
+ * when the web server stops) undoes all of it. Two things happen at build time because every later part needs them:
+ * the helper-data key is read (in development it is created once under the data directory), and the shared rate
+ * limiter, when configured, opens its own small pool. The clock and the meter registry come from the caller, so tests build the same graph from their
  * own config.
  */
 public final class Wiring implements AutoCloseable {
