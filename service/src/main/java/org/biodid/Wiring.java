@@ -108,14 +108,12 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.create(DatabaseSettings.from(config),
                                         config.get("app.db.migration.retry").as(Duration.class).get());
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
-        // The sealing key is read (or, in development, generated once) here: every repository that stores secrets
-        // needs it, and a production start without a key must fail before anything else is built.
+        // a production start without a helper-data key fails here, before anything else is built
         this.sealer = SealingKeys.sealer(config, production);
         this.enrollments = new EnrollmentRepository(database.client(), sealer);
         this.routeMetrics = new RouteMetrics(registry, OBSERVE_PATHS);
         this.keys = ApiKeys.create(config.get("app.api.keys").asString().get(),
                                    new ApiKeyRepository(database.client()));
-        // The shared limiter (APP_RATE_LIMIT_STORE=postgresql) holds a small pool of its own, opened here.
         this.rateLimiters = RateLimiters.create(config, database.settings());
         DidResolver resolver = new DidResolver(enrollments);
         ApiServices api = ApiServices.create(config, database, enrollments, sealer,
