@@ -60,7 +60,9 @@ class AccessServerTest {
     @Test
     void productionProfileRefusesToStartWithoutKeys() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.profile", "production")), List.of()).start());
+                // a helper-data key and required wallet signatures, as production has them: only the API keys lack
+                TestDatabases.postgresConfig(Map.of("app.profile", "production",
+                                                    "app.require.wallet.signature", "true")), List.of()).start());
         assertThat(e.getMessage(), startsWith("The production profile needs API keys"));
     }
 
