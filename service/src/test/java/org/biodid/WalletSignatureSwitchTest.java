@@ -46,7 +46,7 @@ class WalletSignatureSwitchTest {
     }
 
     private static List<String> warningsWhenStartedWith(String required) {
-        Logger logger = Logger.getLogger(Wiring.class.getName());
+        Logger logger = Logger.getLogger(ApiServices.class.getName());
         List<String> warnings = new ArrayList<>();
         Handler handler = new Handler() {
             @Override

@@ -62,7 +62,7 @@ class WalletControlServerTest {
         Wiring.create(TestDatabases.postgresConfig(Map.of(
                 "app.api.keys", KEY + ":enroll+verify+admin," + VERIFY_KEY + ":verify",
                 "app.require.wallet.signature", "true",
-                "app.db.connection.timeout", "PT15S")), List.of()).server(server);
+                "app.db.connection.timeout", "PT15S")), List.of()).start().server(server);
     }
 
     @BeforeEach
