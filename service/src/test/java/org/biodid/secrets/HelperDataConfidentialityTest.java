@@ -72,7 +72,7 @@ class HelperDataConfidentialityTest {
             }
             String did = enrolled.get("did").asText();
             List<String> helpers = new ArrayList<>();
-            enrolled.get("helpers").elements().forEachRemaining(h -> helpers.add(h.get("data").asText()));
+            helpers.add(enrolled.get("helpers").get("data").asText());
             assertThat(helpers.size(), is(4));
             assertAbsent("CIP-20 metadata", enrolled.get("metadata").toString(), helpers);
             // a retry with the same Idempotency-Key is the same caller and gets the same answer
