@@ -9,11 +9,18 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 
+import org.biodid.observe.ShutdownSafeLogManager;
+
 /**
  * Starts the BioDID service: configuration from {@code application.yaml} with environment overrides
  * ({@code SERVER_PORT}, {@code DB_CONNECTION_URL}, …), everything else from {@link Wiring}.
  */
 public final class Main {
+
+    static {
+        // before the first logger exists: the JDK reads this once, when logging starts
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+    }
 
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
 
