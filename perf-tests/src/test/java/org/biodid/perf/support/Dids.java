@@ -1,21 +1,22 @@
 package org.biodid.perf.support;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.biodid.did.DidDerivation;
+import org.biodid.did.Network;
+import org.biodid.did.WalletAddress;
 
 /**
  * Client-side knowledge the checks need: testnet wallet addresses, commitments, and the DID the service must
- * derive from a commitment ({@code did:cardano:<network>:<base58btc(BLAKE2b-256(commitment))>}, api.md).
+ * derive from a commitment ({@code did:cardano:<network>:<base58btc(BLAKE2b-256(commitment))>}), built with the
+ * project's own {@code org.biodid.did} code (the harness's tests pin it to known answers).
  */
 public final class Dids {
 
-    private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final HexFormat HEX = HexFormat.of();
 
     private Dids() {
@@ -29,11 +30,7 @@ public final class Dids {
      * @return DID
      */
     public static String expectedDid(byte[] commitment, String network) {
-        Blake2bDigest digest = new Blake2bDigest(256);
-        digest.update(commitment, 0, commitment.length);
-        byte[] hash = new byte[32];
-        digest.doFinal(hash, 0);
-        return "did:cardano:" + network + ":" + base58(hash);
+        return DidDerivation.derive(commitment, Network.parse(network)).toString();
     }
 
     /**
@@ -67,33 +64,10 @@ public final class Dids {
      * @return {@code addr_test1…}
      */
     public static String testnetAddress(long runNonce, long index) {
-        byte[] payload = new byte[57];
-        byte[] payment = sha256("payment:" + runNonce + ":" + index);
-        byte[] stake = sha256("stake:" + runNonce + ":" + index);
-        System.arraycopy(payment, 0, payload, 1, 28);
-        System.arraycopy(stake, 0, payload, 29, 28);
-        return Bech32.encode("addr_test", payload);
-    }
-
-    /**
-     * Bitcoin-alphabet base58, leading zero bytes as '1'.
-     *
-     * @param bytes input
-     * @return base58
-     */
-    public static String base58(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        BigInteger value = new BigInteger(1, bytes);
-        BigInteger radix = BigInteger.valueOf(58);
-        while (value.signum() > 0) {
-            BigInteger[] division = value.divideAndRemainder(radix);
-            out.append(BASE58.charAt(division[1].intValue()));
-            value = division[0];
-        }
-        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
-            out.append('1');
-        }
-        return out.reverse().toString();
+        byte[] credentials = new byte[56];
+        System.arraycopy(sha256("payment:" + runNonce + ":" + index), 0, credentials, 0, 28);
+        System.arraycopy(sha256("stake:" + runNonce + ":" + index), 0, credentials, 28, 28);
+        return WalletAddress.encode(false, credentials);
     }
 
     private static byte[] sha256(String text) {

@@ -1,5 +1,9 @@
 package org.biodid.perf.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -66,7 +70,7 @@ public record HarnessSettings(List<String> baseUrls,
         String external = PerfConfig.get("biodid.baseUrl").map(u -> u.replaceAll("/+$", ""))
                 .or(() -> baseUrls.stream().findFirst())
                 .orElse(null);
-        int port = external == null ? ServiceProcess.freeLoopbackPort() : -1;
+        int port = external == null ? freeLoopbackPort() : -1;
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
         return new HarnessSettings(
@@ -93,5 +97,14 @@ public record HarnessSettings(List<String> baseUrls,
      */
     public boolean startsService() {
         return externalBaseUrl == null;
+    }
+
+    /** A currently free port on the loopback interface (the service's; its URL goes into every request). */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
     }
 }
