@@ -70,13 +70,8 @@ class AuditAndLogHygieneTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Support.closeAll(service, pg);
     }
 
     @Test

@@ -60,13 +60,8 @@ class DatabaseOutageTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Support.closeAll(service, pg);
     }
 
     @Test

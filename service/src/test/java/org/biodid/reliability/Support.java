@@ -41,6 +41,28 @@ final class Support {
         return service;
     }
 
+    /**
+     * Close what a test class started, in order, skipping what never started.
+     *
+     * @param resources services, databases, …; nulls allowed
+     * @throws Exception from the first close that fails, after trying the others
+     */
+    static void closeAll(AutoCloseable... resources) throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** How long to wait for readiness at most: a limit, not an expectation (a loaded machine is slow to start). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 

@@ -53,15 +53,8 @@ class TwoInstancesTest {
     }
 
     @AfterAll
-    static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {a, b}) {
-            if (p != null) {
-                p.close();
-            }
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Support.closeAll(a, b, pg);
     }
 
     @Test
