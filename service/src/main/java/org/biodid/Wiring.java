@@ -60,7 +60,13 @@ import org.biodid.store.ApiKeyRepository;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
+import org.biodid.store.SecretsResealer;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.store.VerifyFailureRepository;
+import org.biodid.secrets.Sealer;
+import org.biodid.secrets.SealingKeys;
+import org.biodid.budget.BudgetSettings;
+import org.biodid.budget.FailureBudget;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -81,6 +87,7 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock;
     private final List<HttpService> extraServices;
     private final Database database;
+    private final Sealer sealer;
     private final EnrollmentRepository enrollments;
     private final ApiKeys keys;
     private final RouteMetrics routeMetrics;
@@ -92,6 +99,7 @@ public final class Wiring implements AutoCloseable {
     private final DidService didService;
     private final ResolverService resolverService;
     private final Housekeeping housekeeping;
+    private final SecretsResealer resealer;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -102,15 +110,21 @@ public final class Wiring implements AutoCloseable {
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.create(DatabaseSettings.from(config),
                                         config.get("app.db.migration.retry").as(Duration.class).get());
-        this.enrollments = new EnrollmentRepository(database.client());
+        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
+        // The sealing key is read (or, in development, generated once) here: every repository that stores secrets
+        // needs it, and a production start without a key must fail before anything else is built.
+        this.sealer = SealingKeys.sealer(config, production);
+        this.enrollments = new EnrollmentRepository(database.client(), sealer);
         this.routeMetrics = new RouteMetrics(registry, OBSERVE_PATHS);
         this.keys = ApiKeys.create(config.get("app.api.keys").asString().get(),
                                    new ApiKeyRepository(database.client()));
         DidResolver resolver = new DidResolver(enrollments);
         this.didService = didService(config, registry, resolver);
         this.resolverService = new ResolverService(resolver);
+        this.resealer = new SecretsResealer(database.client(), sealer);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
-                                             new IdempotencyRepository(database.client()),
+                                             new IdempotencyRepository(database.client(), sealer),
+                                             resealer,
                                              config.get("app.idempotency.retention").as(Duration.class).get(),
                                              Duration.ofMinutes(10), clock);
     }
@@ -124,9 +138,11 @@ public final class Wiring implements AutoCloseable {
         BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
         Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
         DidUseCases useCases = new DidUseCases(
-                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client()),
+                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client(), sealer),
                               json, clock),
                 new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
+                              new FailureBudget(new VerifyFailureRepository(database.client()),
+                                                BudgetSettings.from(config.get("app.verify.failures")), clock),
                               json, freshness, clock),
                 new RevokeDid(enrollments, clock),
                 new ListDids(enrollments));
@@ -191,6 +207,11 @@ public final class Wiring implements AutoCloseable {
             // database that is still down at start-up just means no generated key this time.
             if (production || database.migrator().isMigrated()) {
                 keys.ensureSomeKey(production, clock);
+            }
+            if (database.migrator().isMigrated()) {
+                // Rows from before sealing (or under a previous key) are sealed under the current key before
+                // serving. A row under a key that is not configured stops the start: serving would fail on it.
+                resealer.resealAll();
             }
         } catch (RuntimeException e) {
             database.close();

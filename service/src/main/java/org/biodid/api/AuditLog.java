@@ -135,7 +135,7 @@ public final class AuditLog implements Filter {
             };
         }
         if (method == Method.DELETE && path.startsWith(BASE + "/")) {
-            return "revoke";
+            return path.endsWith("/failures") ? "verify_failures_reset" : "revoke";
         }
         return null;
     }

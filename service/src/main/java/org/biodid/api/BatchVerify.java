@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import org.biodid.budget.SubjectLockedException;
 import org.biodid.identity.VerifyDid;
 
 /**
@@ -38,7 +39,7 @@ final class BatchVerify {
     record Answer(ObjectNode body, int items) {
     }
 
-    Answer verify(JsonNode request, String requestId) {
+    Answer verify(JsonNode request, String keyId, String requestId) {
         JsonNode body = JsonFields.object(request, "", Set.of("requests"));
         JsonNode items = JsonFields.requiredArray(body, "requests", "", 1, MAX_BATCH);
         List<Future<JsonNode>> futures = new ArrayList<>(items.size());
@@ -46,7 +47,7 @@ final class BatchVerify {
             for (int i = 0; i < items.size(); i++) {
                 String path = "requests[" + i + "]";
                 JsonNode item = items.get(i);
-                futures.add(pool.submit(() -> verifyItem(item, path, requestId)));
+                futures.add(pool.submit(() -> verifyItem(item, path, keyId, requestId)));
             }
             ArrayNode results = JsonNodeFactory.instance.arrayNode();
             for (Future<JsonNode> future : futures) {
@@ -61,9 +62,11 @@ final class BatchVerify {
         }
     }
 
-    private JsonNode verifyItem(JsonNode item, String path, String requestId) {
+    private JsonNode verifyItem(JsonNode item, String path, String keyId, String requestId) {
         try {
-            return responses.verification(verify.verify(DidRequests.verify(item, path), path));
+            return responses.verification(verify.verify(DidRequests.verify(item, path), path, keyId, requestId));
+        } catch (SubjectLockedException e) {
+            return VerificationLocked.itemProblem(e, requestId);
         } catch (RuntimeException e) {
             ApiException problem = ErrorHandling.knownProblem(e);
             if (problem == null) {

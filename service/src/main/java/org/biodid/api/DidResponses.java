@@ -27,8 +27,12 @@ final class DidResponses {
         node.put("did", v.did());
         node.put("wallet_address", v.walletAddress());
         node.put("method", v.method());
-        ArrayNode fingers = node.putArray("matched_fingers");
-        v.matchedFingers().forEach(fingers::add);
+        // Only on success: a failure must not say which fingers were close (the adaptive attacker's hill-climbing
+        // signal); after a success the caller has shown every finger the policy requires (docs/security.md).
+        if (v.verified()) {
+            ArrayNode fingers = node.putArray("matched_fingers");
+            v.matchedFingers().forEach(fingers::add);
+        }
         if (v.reason() == null) {
             node.putNull("reason");
         } else {

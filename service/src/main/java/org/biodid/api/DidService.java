@@ -28,6 +28,7 @@ import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The DID routes under {@code /api/v1/did}. Each handler parses the request ({@link DidRequests}), authorizes the
@@ -77,6 +78,7 @@ public final class DidService implements HttpService {
                 .post("/generate", this::generate)
                 .get("/{did}", resolver::resolve)
                 .delete("/{did}", this::revoke)
+                .delete("/{did}/failures", this::resetFailures)
                 .get(this::list);
     }
 
@@ -117,15 +119,16 @@ public final class DidService implements HttpService {
     }
 
     private void verify(ServerRequest req, ServerResponse res) {
-        access.require(req, res, Scope.VERIFY);
-        Verification result = useCases.verify().verify(DidRequests.verify(JsonBodies.read(req), ""), "");
+        Caller caller = access.require(req, res, Scope.VERIFY);
+        Verification result = useCases.verify().verify(DidRequests.verify(JsonBodies.read(req), ""), "",
+                                                       caller.keyId(), RequestId.of(req));
         audit.decided(req, result.verified() ? "verified" : result.reason(), result.did());
         JsonBodies.send(req, res, Status.OK_200, responses.verification(result));
     }
 
     private void verifyBatch(ServerRequest req, ServerResponse res) {
-        access.require(req, res, Scope.VERIFY);
-        BatchVerify.Answer answer = batch.verify(JsonBodies.read(req), RequestId.of(req));
+        Caller caller = access.require(req, res, Scope.VERIFY);
+        BatchVerify.Answer answer = batch.verify(JsonBodies.read(req), caller.keyId(), RequestId.of(req));
         audit.decided(req, "items=" + answer.items(), null);
         JsonBodies.send(req, res, Status.OK_200, answer.body());
     }
@@ -143,6 +146,16 @@ public final class DidService implements HttpService {
         EnrollmentRecord revoked = useCases.revoke().revoke(did);
         audit.decided(req, "revoked", revoked.did());
         JsonBodies.send(req, res, Status.OK_200, responses.revoked(revoked));
+    }
+
+    private void resetFailures(ServerRequest req, ServerResponse res) {
+        access.require(req, res, Scope.ADMIN);
+        CardanoDid did = resolver.parseOrFail(req.path().pathParameters().get("did"));
+        long removed = useCases.verify().resetFailures(did);
+        audit.decided(req, "counters=" + removed, did.toString());
+        JsonBodies.send(req, res, Status.OK_200, JsonNodeFactory.instance.objectNode()
+                .put("did", did.toString())
+                .put("counters_reset", removed));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.biodid.budget.SubjectLockedException;
 import org.biodid.identity.IdentityException;
 import org.biodid.input.InvalidInputException;
 
@@ -39,6 +40,7 @@ public final class ErrorHandling {
                 .error(Access.RateLimitedException.class, (req, res, e) -> e.answer(req, res))
                 .error(DidResolver.ResolutionException.class, (req, res, e) -> e.answer(req, res))
                 .error(IdentityException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
+                .error(SubjectLockedException.class, VerificationLocked::answer)
                 .error(InvalidInputException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
@@ -73,6 +75,7 @@ public final class ErrorHandling {
             case ApiException api -> api;
             case InvalidInputException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
             case IdentityException refused -> identityProblem(refused);
+            case SubjectLockedException locked -> VerificationLocked.problem(locked);
             default -> null;
         };
     }
@@ -86,6 +89,8 @@ public final class ErrorHandling {
                                                             "Idempotency key reused", e.getMessage(), List.of());
             case REPLAYED_PROOF -> new ApiException(Status.CONFLICT_409, "REPLAYED_PROOF", "Replayed proof",
                                                     e.getMessage(), List.of());
+            case REENROLLMENT_REQUIRED -> new ApiException(Status.CONFLICT_409, "REENROLLMENT_REQUIRED",
+                                                           "Re-enrollment required", e.getMessage(), List.of());
             case STALE_TIMESTAMP -> new ApiException(Status.BAD_REQUEST_400, "STALE_TIMESTAMP", "Stale timestamp",
                                                      e.getMessage(),
                                                      List.of(new ApiException.FieldError(

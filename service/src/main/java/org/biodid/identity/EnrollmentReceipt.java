@@ -31,8 +31,9 @@ final class EnrollmentReceipt {
         cip20.putArray("controllers").add(wallet);
         ObjectNode biometric = cip20.putObject("biometric");
         biometric.put("idHash", idHash);
-        biometric.put("helperStorage", "inline");
-        biometric.set("helperData", helpers);
+        // Helper data is confidential (docs/security.md): the wallet keeps it, the chain never sees it.
+        biometric.put("helperStorage", "external");
+        biometric.putNull("helperData");
         cip20.put("enrollmentTimestamp", now.toString());
         cip20.put("revoked", false);
         cip20.putNull("revokedAt");

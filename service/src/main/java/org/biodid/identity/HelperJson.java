@@ -13,8 +13,9 @@ import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.HelperData;
 
 /**
- * The public helper data of an enrollment as JSON: {@code {"left_thumb": {"version": 1, "data": "<base64url>"}}}.
- * The same text is returned to the client, put in the CIP-20 metadata and stored.
+ * The helper data of an enrollment as JSON: {@code {"left_thumb": {"version": 1, "data": "<base64url>"}}}.
+ * The same text is returned once to the enrolling client and stored, sealed (docs/security.md); it is confidential and
+ * goes nowhere else.
  */
 public final class HelperJson {
 

@@ -18,6 +18,8 @@ public final class IdentityException extends RuntimeException {
         IDEMPOTENCY_KEY_REUSED,
         /** The client proof was already used (409). */
         REPLAYED_PROOF,
+        /** The stored helper data is of a version the biometric engine no longer reads: enroll again (409). */
+        REENROLLMENT_REQUIRED,
         /** The request's timestamp is outside the freshness window (400 on {@link #field()}). */
         STALE_TIMESTAMP
     }

@@ -16,6 +16,8 @@ import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.HelperData;
 import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationResult;
+import org.biodid.budget.FailureBudget;
+import org.biodid.did.CardanoDid;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
@@ -28,6 +30,9 @@ import org.biodid.input.InvalidInputException;
  * The rules: the timestamp must be within the freshness window; the subject must be enrolled, and a named wallet
  * must control the named DID; a revoked DID is answered, never matched; a fresh scan goes through the biometric
  * engine and its policy; a client proof must check against the stored proof key and is accepted once.
+ * <p>
+ * Against an adaptive attacker (docs/security.md): every attempt that reaches the biometric check is counted against
+ * the subject's failure budget before it runs, and a failure says only that it failed — no per-finger detail.
  */
 public final class VerifyDid {
 
@@ -35,6 +40,7 @@ public final class VerifyDid {
     private final BiometricTimers timers;
     private final EnrollmentRepository enrollments;
     private final UsedProofRepository usedProofs;
+    private final FailureBudget budget;
     private final ObjectMapper mapper;
     private final Duration freshness;
     private final Clock clock;
@@ -44,16 +50,19 @@ public final class VerifyDid {
      * @param timers      biometric timers
      * @param enrollments enrollment store
      * @param usedProofs  replay protection for client proofs
+     * @param budget      failed-verification budget per subject
      * @param mapper      JSON mapper for stored helper data
      * @param freshness   allowed distance of a request's timestamp from now
      * @param clock       clock
      */
     public VerifyDid(BiometricEngine engine, BiometricTimers timers, EnrollmentRepository enrollments,
-                     UsedProofRepository usedProofs, ObjectMapper mapper, Duration freshness, Clock clock) {
+                     UsedProofRepository usedProofs, FailureBudget budget, ObjectMapper mapper, Duration freshness,
+                     Clock clock) {
         this.engine = engine;
         this.timers = timers;
         this.enrollments = enrollments;
         this.usedProofs = usedProofs;
+        this.budget = budget;
         this.mapper = mapper;
         this.freshness = freshness;
         this.clock = clock;
@@ -65,11 +74,15 @@ public final class VerifyDid {
      * @param command the checked request
      * @param path    where the request sits in its body ({@code ""}, or {@code requests[3]} in a batch); errors name
      *                fields under it
+     * @param keyId   the caller's API key id: its own failure counter on the subject
+     * @param requestId the request id, for the audit line of a lockout
      * @return the decision
-     * @throws IdentityException    {@code STALE_TIMESTAMP}, {@code NOT_FOUND} or {@code REPLAYED_PROOF}
+     * @throws IdentityException    {@code STALE_TIMESTAMP}, {@code NOT_FOUND}, {@code REPLAYED_PROOF} or
+     *                              {@code REENROLLMENT_REQUIRED}
      * @throws InvalidInputException when the named wallet does not control the named DID
+     * @throws org.biodid.budget.SubjectLockedException when the subject's failure budget is spent (not evaluated)
      */
-    public Verification verify(VerifyCommand command, String path) {
+    public Verification verify(VerifyCommand command, String path, String keyId, String requestId) {
         if (!ClientProof.isFresh(command.timestamp(), clock, freshness)) {
             throw new IdentityException(IdentityException.Reason.STALE_TIMESTAMP, join(path, "timestamp"),
                                         (path.isEmpty() ? "" : path + ".") + "timestamp is more than "
@@ -83,30 +96,75 @@ public final class VerifyDid {
         if (enrollment.revoked()) {
             return decided(false, enrollment, method, List.of(), "revoked");
         }
-        Map<FingerId, HelperData> helpers = HelperJson.fromStored(mapper, enrollment.helperData());
-        if (command.fingers() != null) {
-            VerificationResult result = timers.rep(() -> engine.verify(enrollment.walletAddress(),
-                                                                       enrollment.network(), helpers,
-                                                                       enrollment.commitment(),
-                                                                       command.fingers()));
-            return decided(result.verified(), enrollment, method,
-                           result.matched().stream().map(FingerId::wireName).toList(),
-                           result.verified() ? null : "no_match");
+        Map<FingerId, HelperData> helpers = storedHelpers(enrollment);
+        // Counted before it runs, so that concurrent attempts cannot overtake the count.
+        FailureBudget.Attempt attempt = budget.begin(enrollment.did(), keyId, requestId);
+        List<String> matched = command.fingers() != null
+                ? verifyScan(command, enrollment, helpers)
+                : verifyProof(command, enrollment, helpers);
+        if (matched == null) {
+            attempt.failed();
+            // Only that it failed: the same reason whatever matched, no per-finger detail.
+            return decided(false, enrollment, method, List.of(), "no_match");
         }
+        attempt.succeeded();
+        return decided(true, enrollment, method, matched, null);
+    }
+
+    /**
+     * Forget every failure counter of a subject (the administrator's reset).
+     *
+     * @param did the DID
+     * @return counters removed
+     * @throws IdentityException {@code NOT_FOUND} when the DID is not enrolled
+     */
+    public long resetFailures(CardanoDid did) {
+        EnrollmentRecord enrollment = enrollments.findByDid(did.toString())
+                .orElseThrow(() -> new IdentityException(IdentityException.Reason.NOT_FOUND, null,
+                                                         "No DID " + did + " is enrolled"));
+        return budget.reset(enrollment.did());
+    }
+
+    /** @return the fingers that matched when verified, else {@code null} */
+    private List<String> verifyScan(VerifyCommand command, EnrollmentRecord enrollment,
+                                    Map<FingerId, HelperData> helpers) {
+        VerificationResult result = timers.rep(() -> engine.verify(enrollment.walletAddress(), enrollment.network(),
+                                                                   helpers, enrollment.commitment(),
+                                                                   command.fingers()));
+        return result.verified() ? result.matched().stream().map(FingerId::wireName).toList() : null;
+    }
+
+    /** @return the enrolled fingers when the proof is valid and new, else {@code null}; a replay is a failure too */
+    private List<String> verifyProof(VerifyCommand command, EnrollmentRecord enrollment,
+                                     Map<FingerId, HelperData> helpers) {
         SubjectContext context = new SubjectContext(enrollment.walletAddress(), enrollment.network());
         ClientProof.Outcome outcome = enrollment.proofKey() == null
                 ? ClientProof.Outcome.INVALID
                 : ClientProof.check(enrollment.proofKey(), context, command.timestamp(), command.proof(), clock,
                                     freshness);
         if (outcome != ClientProof.Outcome.VALID) {
-            return decided(false, enrollment, method, List.of(), "no_match");
+            return null;
         }
         Instant expires = Instant.ofEpochSecond(command.timestamp()).plus(freshness).plusSeconds(1);
         if (!usedProofs.markUsed(ClientProof.replayKey(command.proof()), expires)) {
             throw new IdentityException(IdentityException.Reason.REPLAYED_PROOF, null,
                                         "This biometric_hash proof was already used; create a new one");
         }
-        return decided(true, enrollment, method, helpers.keySet().stream().map(FingerId::wireName).toList(), null);
+        return helpers.keySet().stream().map(FingerId::wireName).toList();
+    }
+
+    /**
+     * The stored helper data, or {@code REENROLLMENT_REQUIRED} when the engine no longer reads its version: saying so
+     * is better than a failure that looks like a wrong finger.
+     */
+    private Map<FingerId, HelperData> storedHelpers(EnrollmentRecord enrollment) {
+        try {
+            return HelperJson.fromStored(mapper, enrollment.helperData());
+        } catch (InvalidInputException | IllegalStateException e) {
+            throw new IdentityException(IdentityException.Reason.REENROLLMENT_REQUIRED, null,
+                                        "This DID was enrolled with helper data this service no longer reads; "
+                                                + "revoke it and enroll again");
+        }
     }
 
     private EnrollmentRecord subject(VerifyCommand command, String path) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param commitment    commitment to the biometric master secret
  * @param proofKey      key that checks client proofs (derived from the master secret), may be {@code null}
  * @param idHash        public identity hash
- * @param helperData    public helper data per finger, as JSON
+ * @param helperData    helper data per finger, as JSON (confidential: sealed at rest, never logged)
  * @param createdAt     when it was enrolled
  * @param revokedAt     when it was revoked, or {@code null} while active
  */

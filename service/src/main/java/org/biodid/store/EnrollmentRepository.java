@@ -10,19 +10,29 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 
+import org.biodid.secrets.Sealer;
+
 /**
  * Enrollments in the database, through DbClient's named statements ({@code db.statements} in
  * {@code application.yaml}).
+ * <p>
+ * The helper data and the proof key are sealed ({@link EnrollmentSecrets}) on the way in and opened on the way out,
+ * so callers see plaintext {@link EnrollmentRecord}s and the database only ciphertext.
  */
 public final class EnrollmentRepository {
 
     private final DbClient db;
+    private final EnrollmentSecrets secrets;
+    private final Sealer sealer;
 
     /**
-     * @param db database client
+     * @param db     database client
+     * @param sealer seals and opens the enrollment secrets
      */
-    public EnrollmentRepository(DbClient db) {
+    public EnrollmentRepository(DbClient db, Sealer sealer) {
         this.db = db;
+        this.secrets = new EnrollmentSecrets(sealer);
+        this.sealer = sealer;
     }
 
     /**
@@ -52,12 +62,13 @@ public final class EnrollmentRepository {
                     .addParam("wallet", enrollment.walletAddress())
                     .addParam("network", enrollment.network())
                     .addParam("commitment", enrollment.commitment())
-                    .addParam("proofKey", enrollment.proofKey())
                     .addParam("idHash", enrollment.idHash())
-                    .addParam("helperData", enrollment.helperData())
+                    .addParam("sealedHelperData", secrets.sealHelpers(enrollment.did(), enrollment.helperData()))
+                    .addParam("sealedProofKey", secrets.sealProofKey(enrollment.did(), enrollment.proofKey()))
+                    .addParam("keyId", secrets.currentKeyId())
                     .addParam("createdAt", utc(enrollment.createdAt()))
                     .execute();
-            idempotency.ifPresent(record -> IdempotencyRepository.insert(tx, record));
+            idempotency.ifPresent(record -> IdempotencyRepository.insert(tx, record, sealer));
             tx.commit();
         } catch (RuntimeException e) {
             rollbackKeeping(tx, e);
@@ -89,7 +100,7 @@ public final class EnrollmentRepository {
         return db.execute().createNamedGet("select-enrollment-by-did")
                 .addParam("did", did)
                 .execute()
-                .map(EnrollmentRepository::map);
+                .map(this::map);
     }
 
     /**
@@ -100,7 +111,7 @@ public final class EnrollmentRepository {
         return db.execute().createNamedGet("select-active-enrollment-by-wallet")
                 .addParam("wallet", wallet)
                 .execute()
-                .map(EnrollmentRepository::map);
+                .map(this::map);
     }
 
     /**
@@ -113,7 +124,7 @@ public final class EnrollmentRepository {
         return db.execute().createNamedGet("select-latest-enrollment-by-wallet")
                 .addParam("wallet", wallet)
                 .execute()
-                .map(EnrollmentRepository::map);
+                .map(this::map);
     }
 
     /**
@@ -131,7 +142,7 @@ public final class EnrollmentRepository {
                         .addParam("afterCreated", utc(after.get().createdAt()))
                         .addParam("afterDid", after.get().did());
         try (var rows = statement.addParam("wallet", wallet).addParam("limit", limit).execute()) {
-            return rows.map(EnrollmentRepository::map).toList();
+            return rows.map(this::map).toList();
         }
     }
 
@@ -149,14 +160,16 @@ public final class EnrollmentRepository {
                 .execute() == 1;
     }
 
-    private static EnrollmentRecord map(DbRow row) {
-        return new EnrollmentRecord(row.column("did").get(String.class),
+    private EnrollmentRecord map(DbRow row) {
+        String did = row.column("did").get(String.class);
+        EnrollmentSecrets.Opened opened = secrets.open(did, row);
+        return new EnrollmentRecord(did,
                               row.column("wallet_address").get(String.class),
                               row.column("network").get(String.class),
                               row.column("commitment").get(byte[].class),
-                              row.column("proof_key").get(byte[].class),
+                              opened.proofKey(),
                               row.column("id_hash").get(String.class),
-                              row.column("helper_data").get(String.class),
+                              opened.helperData(),
                               SqlStates.instant(row.column("created_at").get(Object.class)),
                               SqlStates.instant(row.column("revoked_at").get(Object.class)));
     }

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes rows whose purpose has passed: client proofs outside their freshness window, and idempotency records
- * older than the retention (clients retry within minutes; a day is generous).
+ * older than the retention (clients retry within minutes; a day is generous). Also seals enrollment secrets left in
+ * plaintext (a database that was unreachable when the service started) or under a previous key.
  */
 public final class Housekeeping implements AutoCloseable {
 
@@ -17,6 +18,7 @@ public final class Housekeeping implements AutoCloseable {
 
     private final UsedProofRepository proofs;
     private final IdempotencyRepository idempotency;
+    private final SecretsResealer resealer;
     private final Duration idempotencyRetention;
     private final Clock clock;
     private final Duration interval;
@@ -27,14 +29,16 @@ public final class Housekeeping implements AutoCloseable {
      *
      * @param proofs               used proofs
      * @param idempotency          idempotency records
+     * @param resealer             seals enrollments left in plaintext or under a previous key
      * @param idempotencyRetention how long idempotency records are kept
      * @param interval             pause between runs
      * @param clock                clock
      */
-    public Housekeeping(UsedProofRepository proofs, IdempotencyRepository idempotency, Duration idempotencyRetention,
-                        Duration interval, Clock clock) {
+    public Housekeeping(UsedProofRepository proofs, IdempotencyRepository idempotency, SecretsResealer resealer,
+                        Duration idempotencyRetention, Duration interval, Clock clock) {
         this.proofs = proofs;
         this.idempotency = idempotency;
+        this.resealer = resealer;
         this.idempotencyRetention = idempotencyRetention;
         this.clock = clock;
         this.interval = interval;
@@ -58,6 +62,8 @@ public final class Housekeeping implements AutoCloseable {
         try {
             long expiredProofs = proofs.deleteExpired(clock.instant());
             long oldRecords = idempotency.deleteBefore(clock.instant().minus(idempotencyRetention));
+            // a database that was down at start-up: its old rows are sealed here
+            resealer.resealAll();
             if (expiredProofs + oldRecords > 0) {
                 LOGGER.log(Level.DEBUG, "Housekeeping removed " + expiredProofs + " used proofs and " + oldRecords
                         + " idempotency records");

@@ -6,18 +6,26 @@ import java.util.Optional;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 
+import org.biodid.secrets.Sealer;
+
 /**
- * Stored first responses of idempotent requests.
+ * Stored first responses of idempotent requests. The response of an enrollment carries the helper data, so the
+ * body is sealed like the enrollment's own secrets ({@code sealed:} and the base64 of the sealed form).
  */
 public final class IdempotencyRepository {
 
+    private static final String SEALED = "sealed:";
+
     private final DbClient db;
+    private final Sealer sealer;
 
     /**
-     * @param db database client
+     * @param db     database client
+     * @param sealer seals and opens stored bodies
      */
-    public IdempotencyRepository(DbClient db) {
+    public IdempotencyRepository(DbClient db, Sealer sealer) {
         this.db = db;
+        this.sealer = sealer;
     }
 
     /**
@@ -33,7 +41,8 @@ public final class IdempotencyRepository {
                 .map(row -> new IdempotencyRecord(apiKeyId, idempotencyKey,
                                                   row.column("request_hash").get(String.class),
                                                   row.column("status_code").get(Integer.class),
-                                                  row.column("response_body").get(String.class),
+                                                  open(sealer, apiKeyId, idempotencyKey,
+                                                       row.column("response_body").get(String.class)),
                                                   null));
     }
 
@@ -49,13 +58,26 @@ public final class IdempotencyRepository {
                 .execute();
     }
 
-    static void insert(DbExecute execute, IdempotencyRecord record) {
+    private static String open(Sealer sealer, String apiKeyId, String idempotencyKey, String stored) {
+        if (!stored.startsWith(SEALED)) {
+            return stored;
+        }
+        return sealer.openText(java.util.Base64.getDecoder().decode(stored.substring(SEALED.length())),
+                               context(apiKeyId, idempotencyKey));
+    }
+
+    private static String context(String apiKeyId, String idempotencyKey) {
+        return "biodid:idempotency|" + apiKeyId + "|" + idempotencyKey;
+    }
+
+    static void insert(DbExecute execute, IdempotencyRecord record, Sealer sealer) {
         execute.createNamedInsert("insert-idempotency-record")
                 .addParam("keyId", record.apiKeyId())
                 .addParam("idempotencyKey", record.idempotencyKey())
                 .addParam("requestHash", record.requestHash())
                 .addParam("status", record.status())
-                .addParam("body", record.body())
+                .addParam("body", SEALED + java.util.Base64.getEncoder().encodeToString(
+                        sealer.sealText(record.body(), context(record.apiKeyId(), record.idempotencyKey()))))
                 .addParam("createdAt", EnrollmentRepository.utc(record.createdAt()))
                 .execute();
     }

@@ -87,7 +87,9 @@ abstract class DidApiContract {
         assertThat(cip20.get("did").asText(), is(did));
         assertThat(cip20.get("controllers").get(0).asText(), is(TestSubjects.wallet(1)));
         assertThat(cip20.get("biometric").get("idHash").asText(), is(body.get("id_hash").asText()));
-        assertThat(cip20.get("biometric").get("helperData"), is(body.get("helpers")));
+        // helper data is confidential: returned to the enrolling caller, never in the metadata meant for the chain
+        assertThat(cip20.get("biometric").get("helperStorage").asText(), is("external"));
+        assertThat(cip20.get("biometric").get("helperData").isNull(), is(true));
         assertThat(cip20.get("revoked").asBoolean(), is(false));
         assertThat(body.toString().contains("minutiae"), is(false));
 
@@ -154,6 +156,7 @@ abstract class DidApiContract {
         JsonNode impostor = verifyFingers(TestSubjects.wallet(5), TestSubjects.impression(77, 1), now());
         assertThat(impostor.get("verified").asBoolean(), is(false));
         assertThat(impostor.get("reason").asText(), is("no_match"));
+        assertThat("no per-finger detail on a failure", impostor.has("matched_fingers"), is(false));
     }
 
     @Test

@@ -31,6 +31,10 @@ import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
 import org.biodid.testing.TestDatabases;
+import org.biodid.testing.TestSealers;
+import org.biodid.budget.BudgetSettings;
+import org.biodid.budget.FailureBudget;
+import org.biodid.store.VerifyFailureRepository;
 import org.biodid.testing.TestSubjects;
 import org.biodid.input.InvalidInputException;
 
@@ -46,6 +50,9 @@ class DidUseCasesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String NO_PATH = "";
+    private static final String KEY = "key_test";
+    private static final String REQ = "req";
 
     private static Database database;
     private static EnrollDid enroll;
@@ -55,15 +62,18 @@ class DidUseCasesTest {
     @BeforeAll
     static void open() {
         database = Database.open(DatabaseSettings.from(TestDatabases.postgresConfig(Map.of())), Duration.ofSeconds(1));
-        EnrollmentRepository enrollments = new EnrollmentRepository(database.client());
+        EnrollmentRepository enrollments = new EnrollmentRepository(database.client(),
+                                                                     TestSealers.sealer());
         BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, VerificationPolicy.ALL,
                                                      new SecureRandom());
         BiometricTimers timers = new BiometricTimers(Metrics.createMeterRegistry(), Tracer.noOp());
         ObjectMapper mapper = new ObjectMapper();
-        enroll = new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client()), mapper,
-                               CLOCK);
-        verify = new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()), mapper,
-                               Duration.ofSeconds(300), CLOCK);
+        enroll = new EnrollDid(engine, timers, enrollments,
+                               new IdempotencyRepository(database.client(), TestSealers.sealer()), mapper, CLOCK);
+        verify = new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
+                               new FailureBudget(new VerifyFailureRepository(database.client()),
+                                                 BudgetSettings.DEFAULT, CLOCK),
+                               mapper, Duration.ofSeconds(300), CLOCK);
         revoke = new RevokeDid(enrollments, CLOCK);
     }
 
@@ -88,19 +98,19 @@ class DidUseCasesTest {
         CardanoDid did = CardanoDid.parse(enrolled.did());
 
         Verification ok = verify.verify(new VerifyCommand(null, did, NOW.getEpochSecond(),
-                                                          TestSubjects.impression(1, 7), null), "");
+                                                          TestSubjects.impression(1, 7), null), NO_PATH, KEY, REQ);
         assertThat(ok.verified(), is(true));
         assertThat(ok.reason(), is(nullValue()));
         assertThat(ok.walletAddress(), is(wallet.text()));
 
         Verification other = verify.verify(new VerifyCommand(wallet, null, NOW.getEpochSecond(),
-                                                             TestSubjects.impression(2, 7), null), "");
+                                                             TestSubjects.impression(2, 7), null), NO_PATH, KEY, REQ);
         assertThat(other.verified(), is(false));
         assertThat(other.reason(), is("no_match"));
 
         assertThat(revoke.revoke(did).revokedAt(), is(NOW));
         Verification revoked = verify.verify(new VerifyCommand(null, did, NOW.getEpochSecond(),
-                                                               TestSubjects.impression(1, 7), null), "");
+                                                               TestSubjects.impression(1, 7), null), NO_PATH, KEY, REQ);
         assertThat(revoked.reason(), is("revoked"));
     }
 
@@ -114,16 +124,18 @@ class DidUseCasesTest {
 
         IdentityException stale = assertThrows(IdentityException.class, () -> verify.verify(
                 new VerifyCommand(alice, null, NOW.getEpochSecond() - 301, TestSubjects.impression(3, 1), null),
-                "requests[2]"));
+                "requests[2]", KEY, REQ));
         assertThat(stale.reason(), is(IdentityException.Reason.STALE_TIMESTAMP));
         assertThat(stale.field(), is("requests[2].timestamp"));
 
         IdentityException unknown = assertThrows(IdentityException.class, () -> verify.verify(
-                new VerifyCommand(bob, null, NOW.getEpochSecond(), TestSubjects.impression(4, 1), null), ""));
+                new VerifyCommand(bob, null, NOW.getEpochSecond(), TestSubjects.impression(4, 1), null),
+                NO_PATH, KEY, REQ));
         assertThat(unknown.reason(), is(IdentityException.Reason.NOT_FOUND));
 
         InvalidInputException notHis = assertThrows(InvalidInputException.class, () -> verify.verify(
-                new VerifyCommand(bob, did, NOW.getEpochSecond(), TestSubjects.impression(3, 1), null), ""));
+                new VerifyCommand(bob, did, NOW.getEpochSecond(), TestSubjects.impression(3, 1), null),
+                NO_PATH, KEY, REQ));
         assertThat(notHis.field(), is("did"));
 
         IdentityException twice = assertThrows(IdentityException.class, () -> enroll.enroll(

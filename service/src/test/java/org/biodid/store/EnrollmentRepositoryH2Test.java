@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.biodid.testing.TestDatabases;
+import org.biodid.testing.TestSealers;
 
 /**
  * The repository contract on the embedded H2 default: the same migrations and statements must hold there, since
@@ -24,7 +25,7 @@ class EnrollmentRepositoryH2Test extends EnrollmentRepositoryContract {
     @BeforeEach
     void open() {
         database = Database.open(DatabaseSettings.from(TestDatabases.h2Config(dataDir)), Duration.ofSeconds(1));
-        repository = new EnrollmentRepository(database.client());
+        repository = new EnrollmentRepository(database.client(), TestSealers.sealer());
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.biodid.testing.TestDatabases;
+import org.biodid.testing.TestSealers;
 
 /**
  * The repository contract on PostgreSQL, through the same settings, migrations and DbClient as production.
@@ -20,7 +21,7 @@ class EnrollmentRepositoryPostgresTest extends EnrollmentRepositoryContract {
     @BeforeAll
     static void open() {
         database = Database.open(DatabaseSettings.from(TestDatabases.postgresConfig(Map.of())), Duration.ofSeconds(1));
-        repository = new EnrollmentRepository(database.client());
+        repository = new EnrollmentRepository(database.client(), TestSealers.sealer());
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.testing.TestDatabases;
+import org.biodid.testing.TestSealers;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -26,8 +27,8 @@ class HousekeepingTest {
         try (Database db = Database.open(DatabaseSettings.from(TestDatabases.postgresConfig(Map.of())),
                                          Duration.ofSeconds(1))) {
             UsedProofRepository proofs = new UsedProofRepository(db.client());
-            IdempotencyRepository records = new IdempotencyRepository(db.client());
-            EnrollmentRepository enrollments = new EnrollmentRepository(db.client());
+            IdempotencyRepository records = new IdempotencyRepository(db.client(), TestSealers.sealer());
+            EnrollmentRepository enrollments = new EnrollmentRepository(db.client(), TestSealers.sealer());
             assertThat(proofs.markUsed("expired", now.minusSeconds(1)), is(true));
             assertThat(proofs.markUsed("live", now.plusSeconds(60)), is(true));
             enrollments.insert(EnrollmentRepositoryContract.enrollment("did:cardano:testnet:H1", "addr_test1h", now),
@@ -35,7 +36,9 @@ class HousekeepingTest {
             enrollments.insert(EnrollmentRepositoryContract.enrollment("did:cardano:testnet:H2", "addr_test1i", now),
                                Optional.of(new IdempotencyRecord("k", "new", "h", 201, "{}", now.minusSeconds(60))));
 
-            try (Housekeeping housekeeping = new Housekeeping(proofs, records, Duration.ofHours(24),
+            try (Housekeeping housekeeping = new Housekeeping(proofs, records,
+                                                              new SecretsResealer(db.client(), TestSealers.sealer()),
+                                                              Duration.ofHours(24),
                                                               Duration.ofHours(1),
                                                               Clock.fixed(now, ZoneOffset.UTC))) {
                 housekeeping.runOnce();

@@ -26,7 +26,8 @@ import static org.hamcrest.Matchers.is;
  */
 class MigrationTest {
 
-    private static final List<String> TABLES = List.of("enrollments", "idempotency_records", "api_keys", "used_proofs");
+    private static final List<String> TABLES = List.of("enrollments", "idempotency_records", "api_keys", "used_proofs",
+                                                              "verify_failures");
 
     @TempDir
     Path dataDir;
@@ -57,7 +58,7 @@ class MigrationTest {
             try (ResultSet rs = c.createStatement().executeQuery(
                     "SELECT max(version) FROM flyway_schema_history WHERE success")) {
                 rs.next();
-                assertThat(rs.getString(1), is("2"));
+                assertThat(rs.getString(1), is("5"));
             }
         }
     }

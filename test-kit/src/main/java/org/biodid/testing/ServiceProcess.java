@@ -103,6 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
         all.put("SERVER_HOST", "127.0.0.1");
         all.put("APP_API_KEYS", ADMIN_KEY + ":enroll+verify+admin");
         all.put("APP_DB_MIGRATION_RETRY", "PT0.3S");
+        all.put("APP_HELPER_DATA_KEY", TestKeys.HELPER_DATA_KEY);
         all.putAll(launch.env());
         environment.putAll(all);
         Process process = builder.start();

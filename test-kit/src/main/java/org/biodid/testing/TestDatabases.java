@@ -107,9 +107,12 @@ public final class TestDatabases {
      * Remove all rows from the service tables, so that each test starts from a known state.
      */
     public static void truncateServiceTables() {
+        // the schema first: a fresh database has no tables yet
+        org.flywaydb.core.Flyway.configure().dataSource(postgresUrl(), USER, PASSWORD)
+                .locations("classpath:db/migration").load().migrate();
         try (Connection c = DriverManager.getConnection(postgresUrl(), USER, PASSWORD);
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE enrollments, idempotency_records, api_keys, used_proofs");
+            s.execute("TRUNCATE enrollments, idempotency_records, api_keys, used_proofs, verify_failures");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -126,7 +129,9 @@ public final class TestDatabases {
         Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "server.host", "localhost",
                                                          "server.shutdown-grace-period", "PT0.5S",
                                                          // many services start in one test JVM: few idle links
-                                                         "db.connection.minimumIdle", "1"));
+                                                         "db.connection.minimumIdle", "1",
+                                                         // every test service opens every other's sealed rows
+                                                         "app.helper.data.key", TestKeys.HELPER_DATA_KEY));
         all.putAll(values);
         return Config.builder()
                 .disableEnvironmentVariablesSource()
