@@ -19,6 +19,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -35,7 +36,6 @@ import org.biodid.api.DidResolver;
 import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
 import org.biodid.api.OpenApiService;
-import org.biodid.api.RateLimiter;
 import org.biodid.api.ResolverService;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
@@ -44,13 +44,18 @@ import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
 import org.biodid.api.ShutdownDrain;
+import org.biodid.api.WalletService;
 import org.biodid.compat.CompatService;
+import org.biodid.connection.Linger;
+import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
 import org.biodid.identity.DidUseCases;
+import org.biodid.identity.WalletOwnerActions;
 import org.biodid.identity.EnrollDid;
 import org.biodid.identity.ListDids;
 import org.biodid.identity.RevokeDid;
 import org.biodid.identity.VerifyDid;
+import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -62,6 +67,9 @@ import org.biodid.store.Housekeeping;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.SecretsResealer;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.store.WalletChallengeRepository;
+import org.biodid.wallet.Cip8Verifier;
+import org.biodid.wallet.WalletProofs;
 import org.biodid.store.VerifyFailureRepository;
 import org.biodid.secrets.Sealer;
 import org.biodid.secrets.SealingKeys;
@@ -81,6 +89,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Wiring implements AutoCloseable {
 
     /** Paths served by the observe feature; they are their own route templates in the request metrics. */
+    private static final System.Logger LOGGER = System.getLogger(Wiring.class.getName());
+
     static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/metrics");
 
     private final Config config;
@@ -100,6 +110,9 @@ public final class Wiring implements AutoCloseable {
     private final ResolverService resolverService;
     private final Housekeeping housekeeping;
     private final SecretsResealer resealer;
+    private final RateLimiters rateLimiters;
+    // built with the DID service, from the same access control and wallet proofs
+    private WalletService walletService;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -118,35 +131,57 @@ public final class Wiring implements AutoCloseable {
         this.routeMetrics = new RouteMetrics(registry, OBSERVE_PATHS);
         this.keys = ApiKeys.create(config.get("app.api.keys").asString().get(),
                                    new ApiKeyRepository(database.client()));
+        // The shared limiter (APP_RATE_LIMIT_STORE=postgresql) holds a small pool of its own, opened here.
+        this.rateLimiters = RateLimiters.create(config, database.settings());
         DidResolver resolver = new DidResolver(enrollments);
         this.didService = didService(config, registry, resolver);
         this.resolverService = new ResolverService(resolver);
         this.resealer = new SecretsResealer(database.client(), sealer);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
                                              new IdempotencyRepository(database.client(), sealer),
+                                             new WalletChallengeRepository(database.client()),
                                              resealer,
                                              config.get("app.idempotency.retention").as(Duration.class).get(),
                                              Duration.ofMinutes(10), clock);
     }
 
     private DidService didService(Config config, MeterRegistry registry, DidResolver resolver) {
-        Access access = new Access(keys, new RateLimiter(config.get("app.rate.limit.rps").asDouble().get(),
-                                                         config.get("app.rate.limit.burst").asInt().get(),
-                                                         System::nanoTime));
+        Access access = new Access(keys, rateLimiters.limiter());
         BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, verificationPolicy(config),
                                                      new SecureRandom());
         BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
         Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
+        WalletProofs walletProofs = walletProofs(config, database);
+        RevokeDid revoke = new RevokeDid(enrollments, clock);
         DidUseCases useCases = new DidUseCases(
                 new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client(), sealer),
-                              json, clock),
+                              json, clock, walletProofs),
                 new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
                               new FailureBudget(new VerifyFailureRepository(database.client()),
                                                 BudgetSettings.from(config.get("app.verify.failures")), clock),
                               json, freshness, clock),
-                new RevokeDid(enrollments, clock),
+                revoke,
                 new ListDids(enrollments));
+        this.walletService = new WalletService(access, walletProofs,
+                                               new WalletOwnerActions(walletProofs, enrollments, revoke), auditLog,
+                                               json);
         return new DidService(useCases, access, resolver, auditLog, defaultNetwork(), json);
+    }
+
+    private WalletProofs walletProofs(Config config, Database database) {
+        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
+        boolean required = config.get("app.require.wallet.signature").asBoolean().get();
+        if (!required) {
+            if (production) {
+                throw new IllegalStateException("The production profile refuses APP_REQUIRE_WALLET_SIGNATURE=false: "
+                                                        + "anyone with an enroll key could bind fingers to any wallet");
+            }
+            LOGGER.log(System.Logger.Level.WARNING, "APP_REQUIRE_WALLET_SIGNATURE=false: enrollment does NOT require "
+                    + "the wallet's signature; anyone with an enroll key can enroll any wallet. Development only.");
+        }
+        return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
+                                config.get("app.wallet.challenge.ttl").as(Duration.class).get(),
+                                clock, new SecureRandom(), required);
     }
 
     private static VerificationPolicy verificationPolicy(Config config) {
@@ -230,6 +265,8 @@ public final class Wiring implements AutoCloseable {
      */
     public void server(WebServerConfig.Builder server) {
         server.config(config.get("server"))
+                .addConnectionSelector(new LingeringHttp1Selector(
+                        Http1Config.create(config.get("server.protocols.http_1_1")), Linger.from(config)))
                 .addFeature(observeFeature())
                 .directHandlers(problemDirectHandlers())
                 .routing(this::routing);
@@ -329,6 +366,9 @@ public final class Wiring implements AutoCloseable {
         }
         started = false;
         housekeeping.close();
+        if (rateLimiters != null) {
+            rateLimiters.close();
+        }
         database.close();
     }
 
@@ -349,6 +389,7 @@ public final class Wiring implements AutoCloseable {
             ErrorHandling.register(routing);
             HttpRules rules = routeMetrics.rules(routing);
             rules.register("/api/v1/did", didService);
+            rules.register("/api/v1/wallet", walletService);
             rules.register("/1.0/identifiers", resolverService);
             rules.register("/openapi", new OpenApiService());
             if (compatEnabled()) {

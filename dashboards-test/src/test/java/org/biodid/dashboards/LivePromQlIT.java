@@ -332,6 +332,7 @@ class LivePromQlIT {
         env.put("SERVER_HOST", "127.0.0.1");
         env.put("APP_DATA_DIR", workDir.resolve("data").toString());
         env.put("APP_API_KEYS", API_KEY + ":enroll+verify+admin");
+        env.put("APP_REQUIRE_WALLET_SIGNATURE", "false"); // load of synthetic wallets that cannot sign
         service = pb.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Pattern listening = Pattern.compile("listening on http://\\S+ \\(port (\\d+)\\)");

@@ -1,6 +1,7 @@
 package org.biodid.api;
 
 import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The audit log: exactly one JSON line for every enroll, verify and revoke attempt, on logger
+ * The audit log: exactly one JSON line for every enroll, verify and revoke attempt and every call of a wallet route,
+ * on logger
  * {@code org.biodid.audit}.
  * <p>
  * Handlers report the outcome they decided ({@link #decided}); as a filter, this class writes
@@ -25,6 +27,7 @@ public final class AuditLog implements Filter {
 
     private static final System.Logger AUDIT = System.getLogger("org.biodid.audit");
     private static final String BASE = "/api/v1/did";
+    private static final String WALLET = "/api/v1/wallet";
 
     private final ObjectMapper mapper;
 
@@ -47,11 +50,24 @@ public final class AuditLog implements Filter {
      * @param did     the DID concerned, or {@code null}
      */
     public void decided(ServerRequest req, String outcome, String did) {
+        decided(req, outcome, did, line -> { });
+    }
+
+    /**
+     * Write the line of an attempt the handler decided, with fields of its own.
+     *
+     * @param req     the request
+     * @param outcome what was decided
+     * @param did     the DID concerned, or {@code null}
+     * @param more    adds further fields (never secrets, never a wallet address)
+     */
+    public void decided(ServerRequest req, String outcome, String did, Consumer<ObjectNode> more) {
         ObjectNode line = line(req);
         line.put("outcome", outcome);
         if (did != null) {
             line.put("did", did);
         }
+        more.accept(line);
         write(req, line);
     }
 
@@ -64,7 +80,8 @@ public final class AuditLog implements Filter {
         try {
             chain.proceed();
             if (res.status().code() >= 400) {
-                rejected(req, res.status().code(), null);
+                rejected(req, res.status().code(),
+                         req.context().get(ApiException.class).map(ApiException::code).orElse(null));
             }
         } catch (ApiException e) {
             rejected(req, e.status().code(), e.code());
@@ -131,6 +148,9 @@ public final class AuditLog implements Filter {
                 case BASE + "/enroll" -> "enroll";
                 case BASE + "/verify" -> "verify";
                 case BASE + "/verify/batch" -> "verify_batch";
+                case WALLET + "/challenges" -> "wallet_challenge";
+                case WALLET + "/helper-data" -> "wallet_helper_data";
+                case WALLET + "/revoke" -> "wallet_revoke";
                 default -> null;
             };
         }

@@ -26,7 +26,8 @@ import org.biodid.identity.VerifyCommand;
  */
 final class DidRequests {
 
-    private static final Set<String> ENROLL_FIELDS = Set.of("wallet_address", "network", "fingers");
+    private static final Set<String> ENROLL_FIELDS = Set.of("wallet_address", "network", "fingers",
+                                                            WalletRequests.SIGNATURE_FIELD);
     private static final Set<String> VERIFY_FIELDS = Set.of("wallet_address", "did", "network", "timestamp",
                                                             "fingers", "biometric_hash");
     private static final Set<String> GENERATE_FIELDS = Set.of("commitment", "network");
@@ -51,7 +52,7 @@ final class DidRequests {
                                                    JsonFields.requiredText(body, "wallet_address", ""));
         Network network = network(body, "", defaultNetwork, wallet);
         List<FingerScan> fingers = fingers(body, "", BiometricValidation.MIN_FINGERS);
-        return new EnrollCommand(wallet, network, fingers);
+        return new EnrollCommand(wallet, network, fingers, WalletRequests.signature(body, ""));
     }
 
     static VerifyCommand verify(JsonNode body, String path) {

@@ -88,15 +88,22 @@ public final class DidService implements HttpService {
         byte[] body = JsonBodies.readBytes(req);
         Optional<IdempotencyClaim> claim = key.map(k -> new IdempotencyClaim(
                 caller.keyId(), k, HexFormat.of().formatHex(ApiKeys.sha256(body))));
-        EnrollAnswer answer = claim.flatMap(useCases.enroll()::replay).orElseGet(() -> enrollNew(req, body, claim));
+        Optional<EnrollAnswer> earlier = claim.flatMap(useCases.enroll()::replay);
+        if (earlier.isPresent()) {
+            send(req, res, earlier.get());
+            return;
+        }
+        EnrollCommand command = DidRequests.enroll(JsonBodies.parse(body), defaultNetwork);
+        EnrollAnswer answer = enrollNew(req, command, claim);
         if (!answer.replayed()) {
-            audit.decided(req, "created", answer.did());
+            // a signature that was sent has been verified, else the enrollment would have been refused
+            boolean signed = command.walletSignature() != null;
+            audit.decided(req, "created", answer.did(), line -> line.put("wallet_signed", signed));
         }
         send(req, res, answer);
     }
 
-    private EnrollAnswer enrollNew(ServerRequest req, byte[] body, Optional<IdempotencyClaim> claim) {
-        EnrollCommand command = DidRequests.enroll(JsonBodies.parse(body), defaultNetwork);
+    private EnrollAnswer enrollNew(ServerRequest req, EnrollCommand command, Optional<IdempotencyClaim> claim) {
         try {
             return useCases.enroll().enroll(command, claim);
         } catch (IdentityException e) {

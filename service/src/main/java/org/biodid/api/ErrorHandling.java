@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.biodid.budget.SubjectLockedException;
 import org.biodid.identity.IdentityException;
 import org.biodid.input.InvalidInputException;
+import org.biodid.wallet.WalletProofException;
 
 /**
  * Maps every failure to RFC 9457 problem details, registered once on the routing.
@@ -42,6 +43,7 @@ public final class ErrorHandling {
                 .error(IdentityException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
                 .error(SubjectLockedException.class, VerificationLocked::answer)
                 .error(InvalidInputException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
+                .error(WalletProofException.class, (req, res, e) -> sendProblem(req, res, knownProblem(e)))
                 .error(HttpException.class, ErrorHandling::httpException)
                 .error(RequestException.class, ErrorHandling::requestException)
                 .error(DbClientException.class, ErrorHandling::database)
@@ -61,6 +63,8 @@ public final class ErrorHandling {
         }
         // Helidon resets the response before an error handler runs; the shared headers go back on.
         ResponseHeadersFilter.apply(req, res);
+        // error handlers run inside the routing, so the audit filter finds the problem here, not as an exception
+        req.context().register(e);
         JsonBodies.send(req, res, e.status(), Problem.of(e, RequestId.of(req)), JsonBodies.PROBLEM_JSON);
     }
 
@@ -76,8 +80,19 @@ public final class ErrorHandling {
             case InvalidInputException invalid -> ApiException.invalidField(invalid.field(), invalid.reason());
             case IdentityException refused -> identityProblem(refused);
             case SubjectLockedException locked -> VerificationLocked.problem(locked);
+            case WalletProofException refused -> walletProblem(refused);
             default -> null;
         };
+    }
+
+    /** A refused wallet proof: the reason's status and stable code; a missing signature names the field. */
+    private static ApiException walletProblem(WalletProofException e) {
+        WalletProofException.Reason reason = e.reason();
+        return new ApiException(Status.create(reason.status()), reason.code(), reason.title(), e.getMessage(),
+                                reason == WalletProofException.Reason.REQUIRED
+                                        ? List.of(new ApiException.FieldError(WalletRequests.SIGNATURE_FIELD,
+                                                                              "is required"))
+                                        : List.of());
     }
 
     private static ApiException identityProblem(IdentityException e) {

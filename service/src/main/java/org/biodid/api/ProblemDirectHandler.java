@@ -9,6 +9,8 @@ import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 
 
+import org.biodid.connection.EarlyAnswers;
+
 /**
  * Answers requests that Helidon rejects before routing (a declared body over {@code max-payload-size}, a broken
  * prologue or header) with the same problem details, request id and security headers as routed ones.
@@ -23,6 +25,8 @@ public final class ProblemDirectHandler implements DirectHandler {
                                     Status defaultStatus,
                                     ServerResponseHeaders responseHeaders,
                                     String message) {
+        // the body of this request was not read: the connection drains it before closing, so this answer arrives
+        EarlyAnswers.answeredBeforeBody(request.headers());
         ApiException problem = ErrorHandling.fromStatus(defaultStatus, message);
         String requestId = RequestId.generate().value();
         byte[] body;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.biodid.biometrics.FingerScan;
 import org.biodid.did.Network;
 import org.biodid.did.WalletAddress;
+import org.biodid.wallet.DataSignature;
 
 /**
  * A checked enrollment request.
@@ -12,6 +13,8 @@ import org.biodid.did.WalletAddress;
  * @param wallet  controlling wallet
  * @param network network, agreeing with the wallet
  * @param fingers 2–10 distinct, valid fingers
+ * @param walletSignature the wallet's CIP-30 signature over an {@code enroll} challenge, or {@code null}
  */
-public record EnrollCommand(WalletAddress wallet, Network network, List<FingerScan> fingers) {
+public record EnrollCommand(WalletAddress wallet, Network network, List<FingerScan> fingers,
+                            DataSignature walletSignature) {
 }

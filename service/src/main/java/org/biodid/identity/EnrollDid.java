@@ -18,6 +18,7 @@ import org.biodid.store.EnrollmentRecord;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.IdempotencyRecord;
 import org.biodid.store.IdempotencyRepository;
+import org.biodid.wallet.WalletProofs;
 
 /**
  * Enrolls fingers for a wallet: helper data and commitment from the biometric engine, the DID derived from the
@@ -31,6 +32,7 @@ public final class EnrollDid {
     private final IdempotencyRepository idempotency;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final WalletProofs walletProofs;
 
     /**
      * @param engine      biometric engine
@@ -39,15 +41,17 @@ public final class EnrollDid {
      * @param idempotency stored first answers
      * @param mapper      JSON mapper for the receipt
      * @param clock       clock
+     * @param walletProofs the wallet's signature over an {@code enroll} challenge, required unless switched off
      */
     public EnrollDid(BiometricEngine engine, BiometricTimers timers, EnrollmentRepository enrollments,
-                     IdempotencyRepository idempotency, ObjectMapper mapper, Clock clock) {
+                     IdempotencyRepository idempotency, ObjectMapper mapper, Clock clock, WalletProofs walletProofs) {
         this.engine = engine;
         this.timers = timers;
         this.enrollments = enrollments;
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.clock = clock;
+        this.walletProofs = walletProofs;
     }
 
     /**
@@ -68,8 +72,12 @@ public final class EnrollDid {
      * @param claim   the request's idempotency key, if any
      * @return the created DID's receipt, or the first answer of a concurrent request with the same key
      * @throws IdentityException {@code ALREADY_ENROLLED} when the wallet already controls an active DID
+     * @throws org.biodid.wallet.WalletProofException when the wallet's signature is missing (and required) or does
+     *                                                not authorise the enrollment; the challenge is consumed before
+     *                                                the biometric work
      */
     public EnrollAnswer enroll(EnrollCommand command, Optional<IdempotencyClaim> claim) {
+        walletProofs.authorizeEnrollment(command.wallet(), command.walletSignature());
         String wallet = command.wallet().text();
         Enrollment biometric = timers.gen(() -> engine.enroll(wallet, command.network().id(), command.fingers()));
         CardanoDid did = DidDerivation.derive(biometric.commitment(), command.network());

@@ -8,17 +8,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes rows whose purpose has passed: client proofs outside their freshness window, and idempotency records
- * older than the retention (clients retry within minutes; a day is generous). Also seals enrollment secrets left in
- * plaintext (a database that was unreachable when the service started) or under a previous key.
+ * Deletes rows whose purpose has passed: client proofs outside their freshness window, idempotency records
+ * older than the retention (clients retry within minutes; a day is generous), and wallet challenges an hour after
+ * they expired (kept that long so that a late use is told "expired" or "reused" rather than "unknown"). Also seals
+ * enrollment secrets left in plaintext (a database that was unreachable when the service started) or under a
+ * previous key.
  */
 public final class Housekeeping implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(Housekeeping.class.getName());
 
+    private static final Duration CHALLENGE_GRACE = Duration.ofHours(1);
+
     private final UsedProofRepository proofs;
     private final IdempotencyRepository idempotency;
     private final SecretsResealer resealer;
+    private final WalletChallengeRepository challenges;
     private final Duration idempotencyRetention;
     private final Clock clock;
     private final Duration interval;
@@ -30,14 +35,17 @@ public final class Housekeeping implements AutoCloseable {
      * @param proofs               used proofs
      * @param idempotency          idempotency records
      * @param resealer             seals enrollments left in plaintext or under a previous key
+     * @param challenges           wallet challenges
      * @param idempotencyRetention how long idempotency records are kept
      * @param interval             pause between runs
      * @param clock                clock
      */
-    public Housekeeping(UsedProofRepository proofs, IdempotencyRepository idempotency, SecretsResealer resealer,
+    public Housekeeping(UsedProofRepository proofs, IdempotencyRepository idempotency,
+                        WalletChallengeRepository challenges, SecretsResealer resealer,
                         Duration idempotencyRetention, Duration interval, Clock clock) {
         this.proofs = proofs;
         this.idempotency = idempotency;
+        this.challenges = challenges;
         this.resealer = resealer;
         this.idempotencyRetention = idempotencyRetention;
         this.clock = clock;
@@ -64,9 +72,10 @@ public final class Housekeeping implements AutoCloseable {
             long oldRecords = idempotency.deleteBefore(clock.instant().minus(idempotencyRetention));
             // a database that was down at start-up: its old rows are sealed here
             resealer.resealAll();
-            if (expiredProofs + oldRecords > 0) {
-                LOGGER.log(Level.DEBUG, "Housekeeping removed " + expiredProofs + " used proofs and " + oldRecords
-                        + " idempotency records");
+            long oldChallenges = challenges.deleteExpiredBefore(clock.instant().minus(CHALLENGE_GRACE));
+            if (expiredProofs + oldRecords + oldChallenges > 0) {
+                LOGGER.log(Level.DEBUG, "Housekeeping removed " + expiredProofs + " used proofs, " + oldRecords
+                        + " idempotency records and " + oldChallenges + " wallet challenges");
             }
         } catch (RuntimeException e) {
             // The database may be down; the next run catches up.

@@ -28,6 +28,7 @@ import org.biodid.biometrics.ClientProof;
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.HelperData;
 import org.biodid.biometrics.SubjectContext;
+import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestSubjects;
 
@@ -52,7 +53,7 @@ abstract class DidApiContract {
     private final Http1Client client;
 
     DidApiContract(Http1Client client) {
-        this.client = client;
+        this.client = OpenApiExchanges.validating(client);
     }
 
     static Wiring wiring() {

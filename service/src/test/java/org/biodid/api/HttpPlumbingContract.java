@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.Wiring;
+import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.ProbeService;
 import org.biodid.testing.TestDatabases;
 
@@ -35,7 +36,7 @@ abstract class HttpPlumbingContract {
     private final Http1Client client;
 
     HttpPlumbingContract(Http1Client client) {
-        this.client = client;
+        this.client = OpenApiExchanges.validating(client);
     }
 
     static Wiring wiring() {

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.is;
 class RateLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final RateLimiter limiter = new RateLimiter(2.0, 3, nanos::get);
+    private final InProcessRateLimiter limiter = new InProcessRateLimiter(2.0, 3, nanos::get);
 
     @Test
     void burstThenRefusalThenRefill() {

@@ -20,15 +20,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.Wiring;
+import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
+import org.biodid.wallet.DevWallet;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 /**
- * The README's curl walk-through, request for request, against the embedded H2 default: the full flow of enroll,
- * resolve, verify genuine and impostor, batch, generate, list, revoke, resolve 410, verify revoked, re-enroll.
+ * The README's curl walk-through, request for request, against the embedded H2 default (wallet signatures required):
+ * signed enroll, unsigned refused, resolve, verify genuine and impostor, batch, generate, list, helper data again,
+ * the owner's revocation, resolve 410, verify revoked, re-enroll, admin revocation.
  */
 @ServerTest
 class ReadmeExamplesTest {
@@ -39,25 +42,37 @@ class ReadmeExamplesTest {
     private final Http1Client client;
 
     ReadmeExamplesTest(Http1Client client) {
-        this.client = client;
+        this.client = OpenApiExchanges.validating(client);
     }
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) throws IOException {
         Path dataDir = Files.createTempDirectory("biodid-readme-");
-        Wiring.create(TestDatabases.h2Config(dataDir, Map.of("app.api.keys", KEY + ":enroll+verify+admin")),
+        Wiring.create(TestDatabases.h2Config(dataDir, Map.of("app.api.keys", KEY + ":enroll+verify+admin",
+                                                                // the embedded default, as run-service.sh runs it
+                                                                "app.require.wallet.signature", "true")),
                       java.util.List.of()).start().server(server);
     }
 
     @Test
-    void theWalkThroughAnswersAsDocumented() {
+    void theWalkThroughAnswersAsDocumented() throws IOException {
         String enroll = example("enroll.json");
+        String wallet = DidApiContract.parse(enroll).get("wallet_address").asText();
+        assertThat("the examples are for the development wallet's address",
+                   DevWallet.signer().enterpriseAddress(false), is(wallet));
         String did;
-        try (Http1ClientResponse res = post("/api/v1/did/enroll", enroll)) {
+        try (Http1ClientResponse res = post("/api/v1/did/enroll", signed("enroll", enroll))) {
             assertThat(res.status(), is(Status.CREATED_201));
             did = DidApiContract.json(res).get("did").asText();
         }
-        assertThat(status(post("/api/v1/did/enroll", enroll)), is(Status.CONFLICT_409));
+        try (Http1ClientResponse res = post("/api/v1/did/enroll", enroll)) {
+            assertThat(res.status(), is(Status.BAD_REQUEST_400));
+            assertThat(DidApiContract.json(res).get("code").asText(), is("WALLET_SIGNATURE_REQUIRED"));
+        }
+        try (Http1ClientResponse res = post("/api/v1/did/enroll", signed("enroll", enroll))) {
+            assertThat(res.status(), is(Status.CONFLICT_409));
+            assertThat(DidApiContract.json(res).get("code").asText(), is("DID_ALREADY_ENROLLED"));
+        }
 
         assertThat(status(client.get("/api/v1/did/" + did).request()), is(Status.OK_200));
         try (Http1ClientResponse res = client.get("/api/v1/did/" + did)
@@ -83,22 +98,51 @@ class ReadmeExamplesTest {
             assertThat(res.status(), is(Status.OK_200));
         }
 
-        String wallet = DidApiContract.parse(enroll).get("wallet_address").asText();
         try (Http1ClientResponse res = client.get("/api/v1/did").queryParam("wallet_address", wallet)
                 .queryParam("limit", "10").header(HeaderNames.create("X-API-Key"), KEY).request()) {
             assertThat(DidApiContract.json(res).get("dids").get(0).get("did").asText(), is(did));
         }
 
-        try (Http1ClientResponse res = client.method(Method.DELETE).path("/api/v1/did/" + did)
-                .header(HeaderNames.create("X-API-Key"), KEY).request()) {
+        try (Http1ClientResponse res = post("/api/v1/wallet/helper-data", walletRequest(wallet, "fetch-helper-data"))) {
+            assertThat(res.status(), is(Status.OK_200));
+            assertThat(DidApiContract.json(res).get("did").asText(), is(did));
+        }
+
+        try (Http1ClientResponse res = post("/api/v1/wallet/revoke", walletRequest(wallet, "revoke"))) {
             assertThat(res.status(), is(Status.OK_200));
         }
         assertThat(status(client.get("/api/v1/did/" + did).request()), is(Status.GONE_410));
         assertThat(verify(now("verify-genuine.json")).get("reason").asText(), is("revoked"));
-        try (Http1ClientResponse res = post("/api/v1/did/enroll", enroll)) {
+        String again;
+        try (Http1ClientResponse res = post("/api/v1/did/enroll", signed("enroll", enroll))) {
             assertThat(res.status(), is(Status.CREATED_201));
-            assertThat(DidApiContract.json(res).get("did").asText(), not(is(did)));
+            again = DidApiContract.json(res).get("did").asText();
+            assertThat(again, not(is(did)));
         }
+        try (Http1ClientResponse res = client.method(Method.DELETE).path("/api/v1/did/" + again)
+                .header(HeaderNames.create("X-API-Key"), KEY).request()) {
+            assertThat(res.status(), is(Status.OK_200));
+        }
+    }
+
+    /** What the README's {@code signature} shell function does: a challenge, signed by the development wallet. */
+    private String signature(String wallet, String action) throws IOException {
+        try (Http1ClientResponse res = post("/api/v1/wallet/challenges",
+                                            "{\"wallet_address\":\"" + wallet + "\",\"action\":\"" + action + "\"}")) {
+            assertThat(res.status(), is(Status.CREATED_201));
+            return DevWallet.sign(res.as(String.class));
+        }
+    }
+
+    /** What the README's {@code signed} shell function does: the signature put first into a request file. */
+    private String signed(String action, String example) throws IOException {
+        String wallet = DidApiContract.parse(example).get("wallet_address").asText();
+        return example.replaceFirst("^\\{", java.util.regex.Matcher.quoteReplacement(
+                "{\"wallet_signature\" : " + signature(wallet, action) + ","));
+    }
+
+    private String walletRequest(String wallet, String action) throws IOException {
+        return "{\"wallet_address\":\"" + wallet + "\",\"wallet_signature\":" + signature(wallet, action) + "}";
     }
 
     private JsonNode verify(String body) {

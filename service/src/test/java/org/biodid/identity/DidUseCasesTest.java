@@ -36,6 +36,14 @@ import org.biodid.budget.BudgetSettings;
 import org.biodid.budget.FailureBudget;
 import org.biodid.store.VerifyFailureRepository;
 import org.biodid.testing.TestSubjects;
+import org.biodid.store.WalletChallengeRepository;
+import org.biodid.wallet.ChallengePayload;
+import org.biodid.wallet.Cip30Signer;
+import org.biodid.wallet.Cip8Verifier;
+import org.biodid.wallet.DataSignature;
+import org.biodid.wallet.WalletAction;
+import org.biodid.wallet.WalletProofException;
+import org.biodid.wallet.WalletProofs;
 import org.biodid.input.InvalidInputException;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -58,6 +66,12 @@ class DidUseCasesTest {
     private static EnrollDid enroll;
     private static VerifyDid verify;
     private static RevokeDid revoke;
+    private static EnrollDid signedEnroll;
+
+    private static WalletProofs walletProofs(boolean required) {
+        return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
+                                Duration.ofMinutes(5), CLOCK, new SecureRandom(), required);
+    }
 
     @BeforeAll
     static void open() {
@@ -69,7 +83,11 @@ class DidUseCasesTest {
         BiometricTimers timers = new BiometricTimers(Metrics.createMeterRegistry(), Tracer.noOp());
         ObjectMapper mapper = new ObjectMapper();
         enroll = new EnrollDid(engine, timers, enrollments,
-                               new IdempotencyRepository(database.client(), TestSealers.sealer()), mapper, CLOCK);
+                               new IdempotencyRepository(database.client(), TestSealers.sealer()), mapper, CLOCK,
+                               walletProofs(false));
+        signedEnroll = new EnrollDid(engine, timers, enrollments,
+                                     new IdempotencyRepository(database.client(), TestSealers.sealer()), mapper, CLOCK,
+                                     walletProofs(true));
         verify = new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
                                new FailureBudget(new VerifyFailureRepository(database.client()),
                                                  BudgetSettings.DEFAULT, CLOCK),
@@ -92,7 +110,7 @@ class DidUseCasesTest {
     @Test
     void freshScanOfTheEnrolledFingersVerifiesUntilRevoked() {
         WalletAddress wallet = WalletAddress.parse("wallet_address", TestSubjects.wallet(1));
-        EnrollAnswer enrolled = enroll.enroll(new EnrollCommand(wallet, Network.TESTNET, TestSubjects.masters(1)),
+        EnrollAnswer enrolled = enroll.enroll(new EnrollCommand(wallet, Network.TESTNET, TestSubjects.masters(1), null),
                                               Optional.empty());
         assertThat(enrolled.status(), is(EnrollAnswer.CREATED));
         CardanoDid did = CardanoDid.parse(enrolled.did());
@@ -119,7 +137,7 @@ class DidUseCasesTest {
         WalletAddress alice = WalletAddress.parse("wallet_address", TestSubjects.wallet(3));
         WalletAddress bob = WalletAddress.parse("wallet_address", TestSubjects.wallet(4));
         CardanoDid did = CardanoDid.parse(enroll.enroll(new EnrollCommand(alice, Network.TESTNET,
-                                                                          TestSubjects.masters(3)),
+                                                                          TestSubjects.masters(3), null),
                                                         Optional.empty()).did());
 
         IdentityException stale = assertThrows(IdentityException.class, () -> verify.verify(
@@ -139,7 +157,23 @@ class DidUseCasesTest {
         assertThat(notHis.field(), is("did"));
 
         IdentityException twice = assertThrows(IdentityException.class, () -> enroll.enroll(
-                new EnrollCommand(alice, Network.TESTNET, TestSubjects.masters(3)), Optional.empty()));
+                new EnrollCommand(alice, Network.TESTNET, TestSubjects.masters(3), null), Optional.empty()));
         assertThat(twice.reason(), is(IdentityException.Reason.ALREADY_ENROLLED));
+    }
+
+    @Test
+    void enrollmentNeedsTheWalletsSignatureOverAnEnrollChallenge() {
+        Cip30Signer owner = Cip30Signer.random(new SecureRandom());
+        WalletAddress wallet = WalletAddress.parse("wallet_address", owner.enterpriseAddress(false));
+        WalletProofException unsigned = assertThrows(WalletProofException.class, () -> signedEnroll.enroll(
+                new EnrollCommand(wallet, Network.TESTNET, TestSubjects.masters(5), null), Optional.empty()));
+        assertThat(unsigned.reason(), is(WalletProofException.Reason.REQUIRED));
+
+        ChallengePayload challenge = walletProofs(true).issue(wallet, WalletAction.ENROLL);
+        DataSignature signature = owner.signChallenge(wallet.text(), challenge.text());
+        EnrollAnswer enrolled = signedEnroll.enroll(new EnrollCommand(wallet, Network.TESTNET,
+                                                                      TestSubjects.masters(5), signature),
+                                                    Optional.empty());
+        assertThat(enrolled.status(), is(EnrollAnswer.CREATED));
     }
 }

@@ -94,6 +94,8 @@ final class Support {
         values.put("db.connection.username", "postgres");
         values.put("db.connection.password", "");
         values.put("app.db.migration.retry", "PT0.3S");
+        // enrollments of synthetic wallets without a wallet signature (WalletControlServerTest covers signing)
+        values.put("app.require.wallet.signature", "false");
         values.put("app.api.keys", ServiceProcess.ADMIN_KEY + ":enroll+verify+admin");
         values.putAll(overrides);
         return TestDatabases.serviceConfig(values);

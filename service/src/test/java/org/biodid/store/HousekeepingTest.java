@@ -29,6 +29,13 @@ class HousekeepingTest {
             UsedProofRepository proofs = new UsedProofRepository(db.client());
             IdempotencyRepository records = new IdempotencyRepository(db.client(), TestSealers.sealer());
             EnrollmentRepository enrollments = new EnrollmentRepository(db.client(), TestSealers.sealer());
+            WalletChallengeRepository challenges = new WalletChallengeRepository(db.client());
+            challenges.insert(new WalletChallengeRepository.StoredChallenge("long-gone", "addr_test1h", "enroll",
+                                                                            now.minusSeconds(7500),
+                                                                            now.minusSeconds(7200), null));
+            challenges.insert(new WalletChallengeRepository.StoredChallenge("just-expired", "addr_test1h", "enroll",
+                                                                            now.minusSeconds(400),
+                                                                            now.minusSeconds(100), null));
             assertThat(proofs.markUsed("expired", now.minusSeconds(1)), is(true));
             assertThat(proofs.markUsed("live", now.plusSeconds(60)), is(true));
             enrollments.insert(EnrollmentRepositoryContract.enrollment("did:cardano:testnet:H1", "addr_test1h", now),
@@ -36,7 +43,7 @@ class HousekeepingTest {
             enrollments.insert(EnrollmentRepositoryContract.enrollment("did:cardano:testnet:H2", "addr_test1i", now),
                                Optional.of(new IdempotencyRecord("k", "new", "h", 201, "{}", now.minusSeconds(60))));
 
-            try (Housekeeping housekeeping = new Housekeeping(proofs, records,
+            try (Housekeeping housekeeping = new Housekeeping(proofs, records, challenges,
                                                               new SecretsResealer(db.client(), TestSealers.sealer()),
                                                               Duration.ofHours(24),
                                                               Duration.ofHours(1),
@@ -47,6 +54,9 @@ class HousekeepingTest {
             assertThat("a live proof is still remembered", proofs.markUsed("live", now.plusSeconds(60)), is(false));
             assertThat(records.find("k", "old").isPresent(), is(false));
             assertThat(records.find("k", "new").isPresent(), is(true));
+            assertThat(challenges.find("long-gone").isPresent(), is(false));
+            assertThat("kept for an hour, to answer CHALLENGE_EXPIRED",
+                       challenges.find("just-expired").isPresent(), is(true));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.biodid.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,8 @@ import static org.hamcrest.Matchers.is;
 class MigrationTest {
 
     private static final List<String> TABLES = List.of("enrollments", "idempotency_records", "api_keys", "used_proofs",
-                                                              "verify_failures");
+                                                              "verify_failures", "rate_limit_buckets",
+                                                              "wallet_challenges");
 
     @TempDir
     Path dataDir;
@@ -58,8 +62,20 @@ class MigrationTest {
             try (ResultSet rs = c.createStatement().executeQuery(
                     "SELECT max(version) FROM flyway_schema_history WHERE success")) {
                 rs.next();
-                assertThat(rs.getString(1), is("5"));
+                assertThat("every migration in db/migration applied", rs.getString(1), is(latestMigration()));
             }
+        }
+    }
+
+    /** The highest version among db/migration/V&lt;n&gt;__*.sql, the files Flyway is given. */
+    private static String latestMigration() {
+        try (Stream<Path> files = Files.list(Path.of("..", "db", "migration"))) {
+            return Integer.toString(files.map(f -> f.getFileName().toString())
+                                            .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                                            .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                                            .max().orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -28,7 +28,8 @@ public final class TestServers {
         Wiring wiring = Wiring.create(TestDatabases.postgresConfig(config), List.of()).start();
         WebServer server = WebServer.builder().update(wiring::server).build().start();
         try {
-            test.accept(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());
+            test.accept(OpenApiExchanges.validating(
+                    Http1Client.builder().baseUri("http://localhost:" + server.port()).build()));
         } finally {
             server.stop();
         }

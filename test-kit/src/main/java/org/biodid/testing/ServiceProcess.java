@@ -104,6 +104,8 @@ public final class ServiceProcess implements AutoCloseable {
         all.put("APP_API_KEYS", ADMIN_KEY + ":enroll+verify+admin");
         all.put("APP_DB_MIGRATION_RETRY", "PT0.3S");
         all.put("APP_HELPER_DATA_KEY", TestKeys.HELPER_DATA_KEY);
+        // these tests enroll synthetic wallets without a wallet signature (WalletControlServerTest covers signing)
+        all.put("APP_REQUIRE_WALLET_SIGNATURE", "false");
         all.putAll(launch.env());
         environment.putAll(all);
         Process process = builder.start();

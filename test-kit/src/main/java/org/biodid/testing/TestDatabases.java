@@ -112,7 +112,8 @@ public final class TestDatabases {
                 .locations("classpath:db/migration").load().migrate();
         try (Connection c = DriverManager.getConnection(postgresUrl(), USER, PASSWORD);
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE enrollments, idempotency_records, api_keys, used_proofs, verify_failures");
+            s.execute("TRUNCATE enrollments, idempotency_records, api_keys, used_proofs, verify_failures, "
+                      + "wallet_challenges");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -131,7 +132,10 @@ public final class TestDatabases {
                                                          // many services start in one test JVM: few idle links
                                                          "db.connection.minimumIdle", "1",
                                                          // every test service opens every other's sealed rows
-                                                         "app.helper.data.key", TestKeys.HELPER_DATA_KEY));
+                                                         "app.helper.data.key", TestKeys.HELPER_DATA_KEY,
+                                                         // enrollments without a wallet signature, except in the
+                                                         // tests of wallet control, which set it to true
+                                                         "app.require.wallet.signature", "false"));
         all.putAll(values);
         return Config.builder()
                 .disableEnvironmentVariablesSource()

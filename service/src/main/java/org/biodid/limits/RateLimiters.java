@@ -1,0 +1,101 @@
+package org.biodid.limits;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.biodid.api.InProcessRateLimiter;
+import org.biodid.api.RateLimiter;
+import org.biodid.store.DatabaseSettings;
+
+/**
+ * Chooses the per-key rate limiter from {@code app.rate.limit.*}: {@code store: local} keeps the buckets in this
+ * process (fast; right for a single instance), {@code store: postgresql} keeps them in the shared database so that
+ * every instance draws from one budget per key. The shared limiter gets a small connection pool of its own
+ * ({@code app.rate.limit.pool.size}), so that it never waits behind the API's queries for a connection, nor they
+ * behind it.
+ */
+public final class RateLimiters implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(RateLimiters.class.getName());
+
+    private final RateLimiter limiter;
+    private final Optional<SharedRateLimiter> shared;
+    private final Optional<HikariDataSource> pool;
+
+    private RateLimiters(RateLimiter limiter, SharedRateLimiter shared, HikariDataSource pool) {
+        this.limiter = limiter;
+        this.shared = Optional.ofNullable(shared);
+        this.pool = Optional.ofNullable(pool);
+    }
+
+    /**
+     * Build the configured limiter.
+     *
+     * @param config   root configuration
+     * @param database where the shared buckets live
+     * @return the limiter and what it holds open
+     * @throws IllegalStateException when the shared store is asked for on a database other than PostgreSQL
+     */
+    public static RateLimiters create(Config config, DatabaseSettings database) {
+        Config limit = config.get("app.rate.limit");
+        double rps = limit.get("rps").asDouble().orElse(1000.0);
+        int burst = limit.get("burst").asInt().orElse(2000);
+        String store = limit.get("store").asString().orElse("local").trim().toLowerCase(Locale.ROOT);
+        switch (store) {
+        case "local" -> {
+            return new RateLimiters(new InProcessRateLimiter(rps, burst, System::nanoTime), null, null);
+        }
+        case "postgresql" -> {
+            if (database.embedded() || !database.url().startsWith("jdbc:postgresql:")) {
+                throw new IllegalStateException("app.rate.limit.store=postgresql needs db.connection.url to name a "
+                                                         + "PostgreSQL database, not " + database.describe());
+            }
+            HikariDataSource pool = pool(limit, config, database);
+            SharedRateLimiter shared = new SharedRateLimiter(pool, rps, burst,
+                                                             limit.get("clean.interval").as(Duration.class)
+                                                                     .orElse(Duration.ofMinutes(1)));
+            LOGGER.log(Level.INFO, "Rate limit: " + rps + "/s, burst " + burst
+                    + " per API key, shared by every instance on " + database.describe());
+            return new RateLimiters(shared, shared, pool);
+        }
+        default -> throw new IllegalStateException("app.rate.limit.store must be 'local' or 'postgresql', not '"
+                                                           + store + "'");
+        }
+    }
+
+    private static HikariDataSource pool(Config limit, Config config, DatabaseSettings database) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("biodid-rate-limit");
+        hikari.setJdbcUrl(database.url());
+        hikari.setUsername(database.username());
+        hikari.setPassword(database.password());
+        hikari.setMaximumPoolSize(limit.get("pool.size").asInt().orElse(2));
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(config.get("app.db.connection.timeout").as(Duration.class)
+                                            .orElse(Duration.ofSeconds(2)).toMillis());
+        // like the API's pool: a database that is down at start-up is not a reason to refuse to start
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setConnectionInitSql(SharedRateLimiter.SESSION_SETTINGS);
+        return new HikariDataSource(hikari);
+    }
+
+    /**
+     * @return the limiter
+     */
+    public RateLimiter limiter() {
+        return limiter;
+    }
+
+    @Override
+    public void close() {
+        shared.ifPresent(SharedRateLimiter::close);
+        pool.ifPresent(HikariDataSource::close);
+    }
+}
