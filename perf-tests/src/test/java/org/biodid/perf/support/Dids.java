@@ -1,14 +1,14 @@
 package org.biodid.perf.support;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
+import org.biodid.crypto.Blake2b;
 import org.biodid.did.DidDerivation;
 import org.biodid.did.Network;
-import org.biodid.did.WalletAddress;
+import org.biodid.wallet.Cip30Signer;
+import org.biodid.wallet.DataSignature;
 
 /**
  * Client-side knowledge the checks need: testnet wallet addresses, commitments, and the DID the service must
@@ -56,25 +56,40 @@ public final class Dids {
     }
 
     /**
-     * A Cardano testnet base address (header 0x00: key payment and key stake credentials, network 0), unique
-     * per run nonce and index, with a valid bech32 checksum.
+     * The wallet of simulated person {@code index}: an Ed25519 payment key of its own (derived from the run nonce and
+     * the index, so it is the same whenever it is asked for) and a Cardano testnet base address (header 0x00) whose
+     * payment credential is BLAKE2b-224 of that key, with a stake credential of its own.
      *
      * @param runNonce distinguishes runs against the same database
      * @param index identity index
-     * @return {@code addr_test1…}
+     * @return the wallet
      */
-    public static String testnetAddress(long runNonce, long index) {
-        byte[] credentials = new byte[56];
-        System.arraycopy(sha256("payment:" + runNonce + ":" + index), 0, credentials, 0, 28);
-        System.arraycopy(sha256("stake:" + runNonce + ":" + index), 0, credentials, 28, 28);
-        return WalletAddress.encode(false, credentials);
+    public static Wallet wallet(long runNonce, long index) {
+        Cip30Signer signer = new Cip30Signer(Blake2b.hash(32, utf8("biodid perf payment key:" + runNonce + ":" + index)));
+        return new Wallet(signer, signer.baseAddress(false, Blake2b.hash(28, utf8("stake:" + runNonce + ":" + index))));
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A simulated person's CIP-30 wallet.
+     *
+     * @param signer its payment key, signing as {@code signData} does
+     * @param address its testnet base address ({@code addr_test1q…})
+     */
+    public record Wallet(Cip30Signer signer, String address) {
+
+        /**
+         * Sign a challenge's payload as issued: the request's {@code wallet_signature} object.
+         *
+         * @param payload the {@code payload} text of {@code POST /api/v1/wallet/challenges}
+         * @return {@code {"signature":"<COSE_Sign1 hex>","key":"<COSE_Key hex>"}}
+         */
+        public String signatureJson(String payload) {
+            DataSignature signature = signer.signChallenge(address, payload);
+            return "{\"signature\":\"" + signature.signature() + "\",\"key\":\"" + signature.key() + "\"}";
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.Enrollment;
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FingerScan;
+import org.biodid.crypto.Blake2b;
+import org.biodid.did.Bech32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +51,16 @@ class HarnessPartsTest {
     }
 
     @Test
-    void addressesAreTestnetBaseAddresses() {
-        String address = Dids.testnetAddress(1, 2);
+    void simulatedWalletsHaveTestnetBaseAddressesOfTheirOwnKeys() {
+        String address = Dids.wallet(1, 2).address();
         assertTrue(address.startsWith("addr_test1qz") || address.startsWith("addr_test1q"), address);
         assertEquals(9 + 1 + 92 + 6, address.length()); // hrp, separator, 57 bytes in 5-bit words, checksum
-        assertNotEquals(address, Dids.testnetAddress(1, 3));
-        assertEquals(address, Dids.testnetAddress(1, 2));
+        assertNotEquals(address, Dids.wallet(1, 3).address());
+        assertEquals(address, Dids.wallet(1, 2).address());
+        // the payment credential is the wallet key's hash, as the service checks a signature against it
+        byte[] payment = Arrays.copyOfRange(Bech32.decode(address).data(), 1, 29);
+        assertEquals(HexFormat.of().formatHex(Blake2b.hash(28, Dids.wallet(1, 2).signer().publicKey())),
+                     HexFormat.of().formatHex(payment));
     }
 
     @Test
@@ -67,7 +74,7 @@ class HarnessPartsTest {
     @Test
     void genuineImpressionsReproduceTheProofKeyWithTheProjectsClientCode() {
         ProjectFingerprints prints = new ProjectFingerprints(7, 1.0);
-        String wallet = Dids.testnetAddress(1, 3);
+        String wallet = Dids.wallet(1, 3).address();
         List<FingerScan> enrolled = List.of(
                 new FingerScan(FingerId.LEFT_THUMB, prints.impression(3, 0, new SplittableRandom(1))),
                 new FingerScan(FingerId.LEFT_INDEX, prints.impression(3, 1, new SplittableRandom(1))));

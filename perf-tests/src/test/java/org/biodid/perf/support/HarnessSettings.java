@@ -32,6 +32,8 @@ import org.biodid.perf.model.PerfConfig;
  * @param maxInFlight requests waiting for the service beyond which the run stops
  * @param allowInconclusive an inconclusive verdict does not fail the build
  * @param failOnHarnessChecks the verdict sets the exit status (false: report only)
+ * @param walletSigned enrolments carry a CIP-30 wallet signature and the service started by the harness requires it
+ *                     ({@code biodid.service.requireWalletSignature}, default true)
  */
 public record HarnessSettings(List<String> baseUrls,
                               String externalBaseUrl,
@@ -48,7 +50,8 @@ public record HarnessSettings(List<String> baseUrls,
                               int baselineRuns,
                               int maxInFlight,
                               boolean allowInconclusive,
-                              boolean failOnHarnessChecks) {
+                              boolean failOnHarnessChecks,
+                              boolean walletSigned) {
 
     /**
      * The service's JVM options unless {@code biodid.serviceJvmArgs} says otherwise: the heap as before (256 MiB
@@ -87,7 +90,8 @@ public record HarnessSettings(List<String> baseUrls,
                 PerfConfig.getInt("biodid.perf.baselineRuns", 5),
                 PerfConfig.getInt("biodid.perf.maxInFlight", 2000),
                 PerfConfig.getBoolean("biodid.perf.allowInconclusive", false),
-                PerfConfig.getBoolean("biodid.perf.failOnHarnessChecks", true));
+                PerfConfig.getBoolean("biodid.perf.failOnHarnessChecks", true),
+                PerfConfig.getBoolean("biodid.service.requireWalletSignature", true));
     }
 
     /**

@@ -65,7 +65,7 @@ public final class PerfRun {
                                  PerfConfig.getDouble("biodid.perf.proofShare", 0.3),
                                  PerfConfig.getInt("biodid.perf.fingers", 2),
                                  ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE,
-                                 settings.maxInFlight());
+                                 settings.maxInFlight(), settings.walletSigned());
         this.history = RunHistory.open();
         this.baselineRuns = history.lastPassing(workload.name(), settings.baselineRuns());
         this.runId = workload.name() + "-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14)

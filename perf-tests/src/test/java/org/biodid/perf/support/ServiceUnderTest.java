@@ -153,9 +153,9 @@ final class ServiceUnderTest implements AutoCloseable {
         PerfConfig.get("biodid.service.db.url").ifPresent(v -> env.put("DB_CONNECTION_URL", v));
         PerfConfig.get("biodid.service.db.user").ifPresent(v -> env.put("DB_CONNECTION_USERNAME", v));
         PerfConfig.get("biodid.service.db.password").ifPresent(v -> env.put("DB_CONNECTION_PASSWORD", v));
-        // Enrolments carry no CIP-30 wallet signature yet (the harness has no signing wallet): the service under
-        // test accepts unsigned enrolments. Unknown to services that predate the setting, so harmless there.
-        env.put("APP_REQUIRE_WALLET_SIGNATURE", PerfConfig.get("biodid.service.requireWalletSignature", "false"));
+        // Enrolments carry their wallet's CIP-30 signature (Chains.enroll), as production requires; with
+        // -Dbiodid.service.requireWalletSignature=false neither the service nor the harness does wallet signatures.
+        env.put("APP_REQUIRE_WALLET_SIGNATURE", Boolean.toString(settings.walletSigned()));
         // The verification failure budget (5 failures in a row per subject and key, then 429) stays on, with
         // limits no run reaches: a tenth of the verifications are impostors, so a long run would lock subjects
         // and turn genuine verifications into refusals. Unknown to services without a budget.
