@@ -1,6 +1,5 @@
 package org.biodid;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +36,6 @@ import org.biodid.api.DidService;
 import org.biodid.api.ErrorHandling;
 import org.biodid.api.OpenApiService;
 import org.biodid.api.ResolverService;
-import org.biodid.biometrics.BiometricEngine;
-import org.biodid.biometrics.BiometricParameters;
-import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.observe.BiometricTimers;
 import org.biodid.api.ProblemDirectHandler;
 import org.biodid.api.ResponseHeadersFilter;
@@ -49,12 +45,6 @@ import org.biodid.compat.CompatService;
 import org.biodid.connection.Linger;
 import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
-import org.biodid.identity.DidUseCases;
-import org.biodid.identity.WalletOwnerActions;
-import org.biodid.identity.EnrollDid;
-import org.biodid.identity.ListDids;
-import org.biodid.identity.RevokeDid;
-import org.biodid.identity.VerifyDid;
 import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
 import org.biodid.observe.RouteMetrics;
@@ -68,29 +58,24 @@ import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.SecretsResealer;
 import org.biodid.store.UsedProofRepository;
 import org.biodid.store.WalletChallengeRepository;
-import org.biodid.wallet.Cip8Verifier;
-import org.biodid.wallet.WalletProofs;
-import org.biodid.store.VerifyFailureRepository;
 import org.biodid.secrets.Sealer;
 import org.biodid.secrets.SealingKeys;
-import org.biodid.budget.BudgetSettings;
-import org.biodid.budget.FailureBudget;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
  * <p>
- * Building has no side effects: {@link #start()} opens the database (pool and schema migration), bootstraps the API
- * key, starts housekeeping and registers the shutdown drain; {@link #close()} (also run when the web server stops)
- * undoes all of it. The clock and the meter registry come from the caller, so tests build the same graph from their
+ * Building opens nothing of the API's database: {@link #start()} opens it (pool and schema migration), bootstraps
+ * the API key, re-seals old rows, starts housekeeping and registers the shutdown drain; {@link #close()} (also run
+ * when the web server stops) undoes all of it. Two things happen at build time because every later part needs them:
+ * the helper-data key is read (in development it is created once under the data directory), and the shared rate
+ * limiter, when configured, opens its own small pool. The clock and the meter registry come from the caller, so tests build the same graph from their
  * own config.
  */
 public final class Wiring implements AutoCloseable {
 
     /** Paths served by the observe feature; they are their own route templates in the request metrics. */
-    private static final System.Logger LOGGER = System.getLogger(Wiring.class.getName());
-
     static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/metrics");
 
     private final Config config;
@@ -111,8 +96,7 @@ public final class Wiring implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final SecretsResealer resealer;
     private final RateLimiters rateLimiters;
-    // built with the DID service, from the same access control and wallet proofs
-    private WalletService walletService;
+    private final WalletService walletService;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -124,17 +108,20 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.create(DatabaseSettings.from(config),
                                         config.get("app.db.migration.retry").as(Duration.class).get());
         boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
-        // The sealing key is read (or, in development, generated once) here: every repository that stores secrets
-        // needs it, and a production start without a key must fail before anything else is built.
+        // a production start without a helper-data key fails here, before anything else is built
         this.sealer = SealingKeys.sealer(config, production);
         this.enrollments = new EnrollmentRepository(database.client(), sealer);
         this.routeMetrics = new RouteMetrics(registry, OBSERVE_PATHS);
         this.keys = ApiKeys.create(config.get("app.api.keys").asString().get(),
                                    new ApiKeyRepository(database.client()));
-        // The shared limiter (APP_RATE_LIMIT_STORE=postgresql) holds a small pool of its own, opened here.
         this.rateLimiters = RateLimiters.create(config, database.settings());
         DidResolver resolver = new DidResolver(enrollments);
-        this.didService = didService(config, registry, resolver);
+        ApiServices api = ApiServices.create(config, database, enrollments, sealer,
+                                             new Access(keys, rateLimiters.limiter()), resolver,
+                                             new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp)),
+                                             auditLog, json, defaultNetwork(), clock);
+        this.didService = api.did();
+        this.walletService = api.wallet();
         this.resolverService = new ResolverService(resolver);
         this.resealer = new SecretsResealer(database.client(), sealer);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
@@ -143,50 +130,6 @@ public final class Wiring implements AutoCloseable {
                                              resealer,
                                              config.get("app.idempotency.retention").as(Duration.class).get(),
                                              Duration.ofMinutes(10), clock);
-    }
-
-    private DidService didService(Config config, MeterRegistry registry, DidResolver resolver) {
-        Access access = new Access(keys, rateLimiters.limiter());
-        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, verificationPolicy(config),
-                                                     new SecureRandom());
-        BiometricTimers timers = new BiometricTimers(registry, tracer.orElseGet(Tracer::noOp));
-        Duration freshness = config.get("app.verify.freshness").as(Duration.class).get();
-        WalletProofs walletProofs = walletProofs(config, database);
-        RevokeDid revoke = new RevokeDid(enrollments, clock);
-        DidUseCases useCases = new DidUseCases(
-                new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client(), sealer),
-                              json, clock, walletProofs),
-                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
-                              new FailureBudget(new VerifyFailureRepository(database.client()),
-                                                BudgetSettings.from(config.get("app.verify.failures")), clock),
-                              json, freshness, clock),
-                revoke,
-                new ListDids(enrollments));
-        this.walletService = new WalletService(access, walletProofs,
-                                               new WalletOwnerActions(walletProofs, enrollments, revoke), auditLog,
-                                               json);
-        return new DidService(useCases, access, resolver, auditLog, defaultNetwork(), json);
-    }
-
-    private WalletProofs walletProofs(Config config, Database database) {
-        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
-        boolean required = config.get("app.require.wallet.signature").asBoolean().get();
-        if (!required) {
-            if (production) {
-                throw new IllegalStateException("The production profile refuses APP_REQUIRE_WALLET_SIGNATURE=false: "
-                                                        + "anyone with an enroll key could bind fingers to any wallet");
-            }
-            LOGGER.log(System.Logger.Level.WARNING, "APP_REQUIRE_WALLET_SIGNATURE=false: enrollment does NOT require "
-                    + "the wallet's signature; anyone with an enroll key can enroll any wallet. Development only.");
-        }
-        return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
-                                config.get("app.wallet.challenge.ttl").as(Duration.class).get(),
-                                clock, new SecureRandom(), required);
-    }
-
-    private static VerificationPolicy verificationPolicy(Config config) {
-        int minimum = config.get("app.verify.min.fingers").asInt().get();
-        return minimum <= 0 ? VerificationPolicy.ALL : VerificationPolicy.atLeast(minimum);
     }
 
     /**

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Gen and Rep of one finger at default parameters, one thread (one core), over a rotating set of 64 synthetic
+ * The per-finger design that the fused sketch replaced ({@link FusedSketchBenchmark}), kept for comparison: Gen and
+ * Rep of one finger at default parameters, one thread (one core), over a rotating set of 64 synthetic
  * fingers with realistic minutia counts (30&ndash;60 per master, default noise). Rep is measured on genuine
  * impressions (successful decoding, the usual verify path) and on impostor impressions (decoder failure).
  */

@@ -2,53 +2,53 @@ package org.biodid.biometrics;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.biodid.biometrics.bch.BchCode;
 import org.biodid.input.InvalidInputException;
 
 /**
  * The facade the HTTP layer calls: enroll fingers into helper data and a commitment, verify fresh scans
  * against them, and reproduce the client proof key (the reference for what a wallet computes).
  * <p>
+ * All enrolled fingers are protected by one fused sketch ({@link FusedExtractor}): a verification succeeds when
+ * the fresh scans of <em>all</em> enrolled fingers are, in total, within the code's correction capability, and
+ * there is no per-finger outcome (so {@link VerificationResult#matched()} lists every enrolled finger or none).
+ * There is no k-of-n policy any more: a strong finger carries a weak one within the total error budget, which
+ * is what k-of-n was for, without letting fingers be checked one by one.
+ * <p>
  * Thread-safe; construct once.
  */
 public final class BiometricEngine {
 
-    private final FuzzyExtractor extractor;
-    private final VerificationPolicy policy;
+    private final FusedExtractor extractor;
 
     /**
      * Creates an engine.
      *
-     * @param parameters pipeline parameters
-     * @param policy     verification policy
+     * @param parameters pipeline parameters (the feature geometry is used; the code follows the finger count,
+     *                   see {@link FusedCode})
      * @param random     randomness for codewords and salts
      */
-    public BiometricEngine(BiometricParameters parameters, VerificationPolicy policy, SecureRandom random) {
-        this.extractor = new FuzzyExtractor(parameters, random);
-        this.policy = policy;
+    public BiometricEngine(BiometricParameters parameters, SecureRandom random) {
+        this.extractor = new FusedExtractor(parameters.features(), random);
     }
 
     /**
-     * An engine with default parameters, the all-fingers policy and a fresh {@link SecureRandom}.
+     * An engine with default parameters and a fresh {@link SecureRandom}.
      *
      * @return engine
      */
     public static BiometricEngine create() {
-        return new BiometricEngine(BiometricParameters.DEFAULT, VerificationPolicy.ALL, new SecureRandom());
+        return new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
     }
 
     /**
-     * The per-finger extractor.
+     * The fused extractor.
      *
      * @return extractor
      */
-    public FuzzyExtractor extractor() {
+    public FusedExtractor extractor() {
         return extractor;
     }
 
@@ -63,73 +63,51 @@ public final class BiometricEngine {
      */
     public Enrollment enroll(String wallet, String network, List<FingerScan> scans) {
         BiometricValidation.validateFingers("fingers", scans);
-        SubjectContext context = new SubjectContext(wallet, network);
-        Map<FingerId, HelperData> helpers = new EnumMap<>(FingerId.class);
-        Map<FingerId, byte[]> keys = new EnumMap<>(FingerId.class);
-        for (FingerScan scan : scans) {
-            FuzzyExtractor.Generated generated = extractor.generate(context, scan);
-            helpers.put(scan.finger(), generated.helper());
-            keys.put(scan.finger(), generated.fingerKey());
-        }
-        MasterSecret master = MasterSecret.combine(context, keys);
-        return new Enrollment(helpers, master.commitment(), master.idHash(), master.proofKey());
+        FusedExtractor.Generated generated = extractor.generate(new SubjectContext(wallet, network), scans);
+        MasterSecret master = generated.master();
+        return new Enrollment(generated.helper(), master.commitment(), master.idHash(), master.proofKey());
     }
 
     /**
-     * Verifies a fresh scan.
+     * Verifies fresh scans.
      *
      * @param wallet           wallet address
      * @param network          network
-     * @param storedHelpers    helper data from enrollment
+     * @param storedHelper     helper data from enrollment
      * @param storedCommitment commitment from enrollment
-     * @param fresh            fresh scans, 1&ndash;10 distinct enrolled fingers
-     * @return which fingers matched and whether the policy is satisfied
+     * @param fresh            fresh scans, 1&ndash;10 distinct enrolled fingers; all enrolled ones are needed
+     *                         for a success
+     * @return verified (with every enrolled finger as matched) or not (with none)
      * @throws InvalidInputException on invalid input, naming the field
      */
-    public VerificationResult verify(String wallet, String network, Map<FingerId, HelperData> storedHelpers,
+    public VerificationResult verify(String wallet, String network, FusedHelperData storedHelper,
                                      byte[] storedCommitment, List<FingerScan> fresh) {
         SubjectContext context = new SubjectContext(wallet, network);
-        Map<FingerId, byte[]> keys = reproduceAll(context, storedHelpers, fresh);
-        List<FingerId> matched = new ArrayList<>();
-        List<FingerId> unmatched = new ArrayList<>();
-        for (FingerId id : FingerId.values()) {
-            if (keys.containsKey(id)) {
-                matched.add(id);
-            } else if (storedHelpers.containsKey(id)) {
-                unmatched.add(id);
-            }
-        }
-        boolean all = unmatched.isEmpty() && !matched.isEmpty();
-        boolean commitmentMatches = all
-                && MessageDigest.isEqual(MasterSecret.combine(context, keys).commitment(), storedCommitment);
-        boolean verified = policy.requiresAll()
-                ? commitmentMatches
-                : matched.size() >= policy.required(storedHelpers.size());
-        return new VerificationResult(verified, matched, unmatched, commitmentMatches);
+        Optional<MasterSecret> master = reproduce(context, storedHelper, fresh);
+        boolean commitmentMatches = master.isPresent()
+                && MessageDigest.isEqual(master.get().commitment(), storedCommitment);
+        List<FingerId> enrolled = storedHelper.fingers();
+        return commitmentMatches
+                ? new VerificationResult(true, enrolled, List.of(), true)
+                : new VerificationResult(false, List.of(), enrolled, false);
     }
 
     /**
-     * What a wallet computes for the {@code biometric_hash} form: reproduces every enrolled finger and derives the
-     * proof key; empty unless all reproduce.
+     * What a wallet computes for the {@code biometric_hash} form: reproduces the master secret from every
+     * enrolled finger and derives the proof key.
      *
-     * @param wallet        wallet address
-     * @param network       network
-     * @param storedHelpers public helper data
-     * @param fresh         fresh scans of every enrolled finger
+     * @param wallet       wallet address
+     * @param network      network
+     * @param storedHelper helper data
+     * @param fresh        fresh scans of every enrolled finger
      * @return the proof key, or empty
      */
-    public Optional<byte[]> reproduceProofKey(String wallet, String network, Map<FingerId, HelperData> storedHelpers,
+    public Optional<byte[]> reproduceProofKey(String wallet, String network, FusedHelperData storedHelper,
                                               List<FingerScan> fresh) {
-        SubjectContext context = new SubjectContext(wallet, network);
-        Map<FingerId, byte[]> keys = reproduceAll(context, storedHelpers, fresh);
-        if (keys.size() != storedHelpers.size()) {
-            return Optional.empty();
-        }
-        return Optional.of(MasterSecret.combine(context, keys).proofKey());
+        return reproduce(new SubjectContext(wallet, network), storedHelper, fresh).map(MasterSecret::proofKey);
     }
 
-    private Map<FingerId, byte[]> reproduceAll(SubjectContext context, Map<FingerId, HelperData> storedHelpers,
-                                               List<FingerScan> fresh) {
+    private Optional<MasterSecret> reproduce(SubjectContext context, FusedHelperData helper, List<FingerScan> fresh) {
         BiometricValidation.checkFingerCount("fingers", fresh == null ? 0 : fresh.size(), 1);
         for (int i = 0; i < fresh.size(); i++) {
             FingerScan scan = fresh.get(i);
@@ -141,17 +119,15 @@ public final class BiometricEngine {
         }
         BiometricValidation.checkDistinct("fingers", fresh);
         for (int i = 0; i < fresh.size(); i++) {
-            if (!storedHelpers.containsKey(fresh.get(i).finger())) {
+            if (!helper.fingers().contains(fresh.get(i).finger())) {
                 throw new InvalidInputException("fingers[" + i + "].finger_id",
-                                                  fresh.get(i).finger().wireName() + " is not enrolled");
+                                                fresh.get(i).finger().wireName() + " is not enrolled");
             }
         }
-        Map<FingerId, byte[]> keys = new EnumMap<>(FingerId.class);
-        BchCode.Workspace workspace = extractor.code().newWorkspace();
-        for (FingerScan scan : fresh) {
-            extractor.reproduce(context, storedHelpers.get(scan.finger()), scan, workspace)
-                    .ifPresent(key -> keys.put(scan.finger(), key));
+        if (fresh.size() != helper.fingers().size()) {
+            return Optional.empty();
         }
-        return keys;
+        return extractor.reproduce(context, helper, fresh,
+                FusedCode.forFingers(helper.fingers().size()).code().newWorkspace());
     }
 }

@@ -1,30 +1,29 @@
 package org.biodid.biometrics;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Result of an enrollment.
  *
- * @param helpers    per-finger public helper data
+ * @param helper     helper data of the fused sketch over all enrolled fingers; confidential (whoever holds it
+ *                   can guess all fingers at once offline): return it to the enrolling wallet, never publish it
  * @param commitment 32-byte commitment; the DID derives from it ({@code org.biodid.did})
  * @param idHash     32-byte public identifier hash
  * @param proofKey   32-byte secret verifier of client proofs; store it server-side, never publish it
  */
-public record Enrollment(Map<FingerId, HelperData> helpers, byte[] commitment, byte[] idHash, byte[] proofKey) {
+public record Enrollment(FusedHelperData helper, byte[] commitment, byte[] idHash, byte[] proofKey) {
 
     /**
      * Canonical constructor; copies.
      *
-     * @param helpers    helpers
+     * @param helper     helper data
      * @param commitment commitment
      * @param idHash     id hash
      * @param proofKey   proof key
      */
     public Enrollment {
-        helpers = Collections.unmodifiableMap(new EnumMap<>(helpers));
+        Objects.requireNonNull(helper, "helper");
         commitment = commitment.clone();
         idHash = idHash.clone();
         proofKey = proofKey.clone();
@@ -56,6 +55,6 @@ public record Enrollment(Map<FingerId, HelperData> helpers, byte[] commitment, b
 
     @Override
     public String toString() {
-        return "Enrollment[fingers=" + helpers.keySet() + ", id_hash=" + idHashHex() + "]";
+        return "Enrollment[fingers=" + helper.fingers() + ", id_hash=" + idHashHex() + "]";
     }
 }

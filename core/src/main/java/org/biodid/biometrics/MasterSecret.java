@@ -30,7 +30,20 @@ public final class MasterSecret {
     }
 
     /**
-     * Combines finger keys.
+     * Wraps a 32-byte master secret derived elsewhere (by the fused extractor).
+     *
+     * @param secret the secret; not copied
+     * @return the master secret
+     */
+    static MasterSecret of(byte[] secret) {
+        if (secret.length != 32) {
+            throw new IllegalArgumentException("master secret must be 32 bytes");
+        }
+        return new MasterSecret(secret);
+    }
+
+    /**
+     * Combines finger keys (the version-1 per-finger design, kept for the evaluation's comparison).
      *
      * @param context    wallet and network
      * @param fingerKeys every enrolled finger's key

@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * Result of a verification.
  *
- * @param verified          whether the policy is satisfied (and, under the all-fingers policy, the commitment
- *                          matches)
- * @param matched           fingers whose key was reproduced, in finger order
- * @param unmatched         enrolled fingers that were not reproduced or not presented, in finger order
- * @param commitmentMatches whether all fingers reproduced and the recomputed commitment equals the stored one
+ * With the fused sketch there is no per-finger outcome: on success every enrolled finger is in {@code matched},
+ * on failure every enrolled finger is in {@code unmatched}, whichever fingers were close.
+ *
+ * @param verified          whether the master secret was reproduced and its commitment equals the stored one
+ * @param matched           every enrolled finger on success, none on failure, in finger order
+ * @param unmatched         every enrolled finger on failure, none on success, in finger order
+ * @param commitmentMatches the same as {@code verified} (kept for callers of the per-finger design)
  */
 public record VerificationResult(boolean verified, List<FingerId> matched, List<FingerId> unmatched,
                                  boolean commitmentMatches) {

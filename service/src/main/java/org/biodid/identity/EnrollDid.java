@@ -82,7 +82,7 @@ public final class EnrollDid {
         Enrollment biometric = timers.gen(() -> engine.enroll(wallet, command.network().id(), command.fingers()));
         CardanoDid did = DidDerivation.derive(biometric.commitment(), command.network());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ObjectNode helpers = HelperJson.toJson(mapper, biometric.helpers());
+        ObjectNode helpers = HelperJson.toJson(mapper, biometric.helper());
         String body = EnrollmentReceipt.json(mapper, did.toString(), command, biometric.idHashHex(), helpers, now);
         EnrollmentRecord row = new EnrollmentRecord(
                 did.toString(), wallet, command.network().id(), biometric.commitment(), biometric.proofKey(),

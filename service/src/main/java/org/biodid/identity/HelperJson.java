@@ -1,21 +1,23 @@
 package org.biodid.identity;
 
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.biodid.biometrics.FingerId;
-import org.biodid.biometrics.HelperData;
+import org.biodid.biometrics.FusedHelperData;
+import org.biodid.biometrics.HelperDataVersionException;
 
 /**
- * The helper data of an enrollment as JSON: {@code {"left_thumb": {"version": 1, "data": "<base64url>"}}}.
- * The same text is returned once to the enrolling client and stored, sealed (docs/security.md); it is confidential and
- * goes nowhere else.
+ * The helper data of an enrollment as JSON: {@code {"version": 2, "fingers": ["left_thumb", ...], "data":
+ * "<base64url>"}}, one fused record for all enrolled fingers. The same text is returned once to the enrolling client
+ * and stored, sealed (docs/security.md); it is confidential and goes nowhere else. Records stored by the per-finger
+ * design (version 1, {@code {"left_thumb": {"version": 1, ...}}}) are refused with
+ * {@link IdentityException.Reason#REENROLLMENT_REQUIRED}: they cannot be converted without the fingers.
  */
 public final class HelperJson {
 
@@ -23,37 +25,51 @@ public final class HelperJson {
     }
 
     /**
-     * @param mapper    JSON mapper
-     * @param helpers helper data per finger
+     * @param mapper JSON mapper
+     * @param helper the fused helper data
      * @return the JSON form
      */
-    public static ObjectNode toJson(ObjectMapper mapper, Map<FingerId, HelperData> helpers) {
+    public static ObjectNode toJson(ObjectMapper mapper, FusedHelperData helper) {
         ObjectNode node = mapper.createObjectNode();
-        helpers.forEach((finger, helper) -> node.putObject(finger.wireName())
-                .put("version", helper.version())
-                .put("data", helper.toBase64Url()));
+        node.put("version", helper.version());
+        ArrayNode fingers = node.putArray("fingers");
+        helper.fingers().forEach(finger -> fingers.add(finger.wireName()));
+        node.put("data", helper.toBase64Url());
         return node;
     }
 
     /**
      * @param mapper JSON mapper
      * @param json   stored helper data
-     * @return helper data per finger
+     * @return the fused helper data
+     * @throws IdentityException with {@code REENROLLMENT_REQUIRED} for version-1 records
      */
-    public static Map<FingerId, HelperData> fromStored(ObjectMapper mapper, String json) {
+    public static FusedHelperData fromStored(ObjectMapper mapper, String json) {
+        JsonNode node;
         try {
-            JsonNode node = mapper.readTree(json);
-            Map<FingerId, HelperData> helpers = new EnumMap<>(FingerId.class);
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                FingerId finger = FingerId.parse("helpers", field.getKey());
-                helpers.put(finger, HelperData.fromBase64Url("helpers." + field.getKey(),
-                                                             field.getValue().get("data").asText()));
-            }
-            return helpers;
+            node = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored helper data is not valid JSON", e);
         }
+        JsonNode data = node.get("data");
+        try {
+            if (data == null || !data.isTextual()) {
+                throw new HelperDataVersionException(1);
+            }
+            return FusedHelperData.fromBase64Url("helpers", data.asText());
+        } catch (HelperDataVersionException e) {
+            throw new IdentityException(IdentityException.Reason.REENROLLMENT_REQUIRED, null,
+                                        "This DID was enrolled with helper data version " + e.version()
+                                                + ", which allowed offline guessing finger by finger; revoke it and "
+                                                + "enroll again");
+        }
+    }
+
+    /**
+     * @param helper helper data
+     * @return the enrolled fingers' wire names
+     */
+    public static List<String> fingerNames(FusedHelperData helper) {
+        return helper.fingers().stream().map(FingerId::wireName).toList();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.ClientProof;
 import org.biodid.biometrics.FingerId;
-import org.biodid.biometrics.HelperData;
+import org.biodid.biometrics.FusedHelperData;
 import org.biodid.biometrics.SubjectContext;
 import org.biodid.biometrics.VerificationResult;
 import org.biodid.budget.FailureBudget;
@@ -96,12 +95,12 @@ public final class VerifyDid {
         if (enrollment.revoked()) {
             return decided(false, enrollment, method, List.of(), "revoked");
         }
-        Map<FingerId, HelperData> helpers = storedHelpers(enrollment);
+        FusedHelperData helper = HelperJson.fromStored(mapper, enrollment.helperData());
         // Counted before it runs, so that concurrent attempts cannot overtake the count.
         FailureBudget.Attempt attempt = budget.begin(enrollment.did(), keyId, requestId);
         List<String> matched = command.fingers() != null
-                ? verifyScan(command, enrollment, helpers)
-                : verifyProof(command, enrollment, helpers);
+                ? verifyScan(command, enrollment, helper)
+                : verifyProof(command, enrollment, helper);
         if (matched == null) {
             attempt.failed();
             // Only that it failed: the same reason whatever matched, no per-finger detail.
@@ -126,17 +125,15 @@ public final class VerifyDid {
     }
 
     /** @return the fingers that matched when verified, else {@code null} */
-    private List<String> verifyScan(VerifyCommand command, EnrollmentRecord enrollment,
-                                    Map<FingerId, HelperData> helpers) {
+    private List<String> verifyScan(VerifyCommand command, EnrollmentRecord enrollment, FusedHelperData helper) {
         VerificationResult result = timers.rep(() -> engine.verify(enrollment.walletAddress(), enrollment.network(),
-                                                                   helpers, enrollment.commitment(),
+                                                                   helper, enrollment.commitment(),
                                                                    command.fingers()));
         return result.verified() ? result.matched().stream().map(FingerId::wireName).toList() : null;
     }
 
     /** @return the enrolled fingers when the proof is valid and new, else {@code null}; a replay is a failure too */
-    private List<String> verifyProof(VerifyCommand command, EnrollmentRecord enrollment,
-                                     Map<FingerId, HelperData> helpers) {
+    private List<String> verifyProof(VerifyCommand command, EnrollmentRecord enrollment, FusedHelperData helper) {
         SubjectContext context = new SubjectContext(enrollment.walletAddress(), enrollment.network());
         ClientProof.Outcome outcome = enrollment.proofKey() == null
                 ? ClientProof.Outcome.INVALID
@@ -150,21 +147,7 @@ public final class VerifyDid {
             throw new IdentityException(IdentityException.Reason.REPLAYED_PROOF, null,
                                         "This biometric_hash proof was already used; create a new one");
         }
-        return helpers.keySet().stream().map(FingerId::wireName).toList();
-    }
-
-    /**
-     * The stored helper data, or {@code REENROLLMENT_REQUIRED} when the engine no longer reads its version: saying so
-     * is better than a failure that looks like a wrong finger.
-     */
-    private Map<FingerId, HelperData> storedHelpers(EnrollmentRecord enrollment) {
-        try {
-            return HelperJson.fromStored(mapper, enrollment.helperData());
-        } catch (InvalidInputException | IllegalStateException e) {
-            throw new IdentityException(IdentityException.Reason.REENROLLMENT_REQUIRED, null,
-                                        "This DID was enrolled with helper data this service no longer reads; "
-                                                + "revoke it and enroll again");
-        }
+        return HelperJson.fingerNames(helper);
     }
 
     private EnrollmentRecord subject(VerifyCommand command, String path) {

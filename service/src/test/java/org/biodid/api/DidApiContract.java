@@ -3,9 +3,7 @@ package org.biodid.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.biodid.Wiring;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.ClientProof;
-import org.biodid.biometrics.FingerId;
-import org.biodid.biometrics.HelperData;
+import org.biodid.biometrics.FusedHelperData;
 import org.biodid.biometrics.SubjectContext;
 import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
@@ -82,7 +79,8 @@ abstract class DidApiContract {
         String did = body.get("did").asText();
         assertThat(did, startsWith("did:cardano:testnet:"));
         assertThat(body.get("wallet_address").asText(), is(TestSubjects.wallet(1)));
-        assertThat(body.get("helpers").size(), is(4));
+        assertThat(body.get("helpers").get("version").asInt(), is(2));
+        assertThat(body.get("helpers").get("fingers").size(), is(4));
         JsonNode cip20 = body.get("metadata").get("674");
         assertThat(cip20.get("version").asText(), is("1.1"));
         assertThat(cip20.get("did").asText(), is(did));
@@ -189,14 +187,9 @@ abstract class DidApiContract {
             enrolled = json(res);
         }
         String wallet = TestSubjects.wallet(7);
-        Map<FingerId, HelperData> helpers = new EnumMap<>(FingerId.class);
-        Iterator<Map.Entry<String, JsonNode>> fields = enrolled.get("helpers").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            helpers.put(FingerId.parse("helpers", e.getKey()),
-                        HelperData.fromBase64Url("helpers", e.getValue().get("data").asText()));
-        }
-        // What a wallet does: reproduce from the public helper data and a fresh scan, then prove.
+        FusedHelperData helpers = FusedHelperData.fromBase64Url("helpers",
+                                                                enrolled.get("helpers").get("data").asText());
+        // What a wallet does: reproduce from the helper data it kept and a fresh scan, then prove.
         byte[] proofKey = BiometricEngine.create()
                 .reproduceProofKey(wallet, "testnet", helpers, TestSubjects.impression(7, 5)).orElseThrow();
         long timestamp = now();

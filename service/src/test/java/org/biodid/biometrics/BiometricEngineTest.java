@@ -1,6 +1,5 @@
 package org.biodid.biometrics;
 
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +29,7 @@ class BiometricEngineTest {
     void sameScansReproduceTheSameCommitment() {
         List<FingerScan> scans = TestFingers.person(people, 1, NoiseModel.DEFAULT, new SplittableRandom(1));
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
-        VerificationResult result = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+        VerificationResult result = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                 enrollment.commitment(), scans);
         assertThat(result.verified(), is(true));
         assertThat(result.commitmentMatches(), is(true));
@@ -60,41 +59,60 @@ class BiometricEngineTest {
         SplittableRandom random = new SplittableRandom(2);
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK,
                 TestFingers.person(people, 2, NoiseModel.DEFAULT.scaled(0.5), random));
-        VerificationResult genuine = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+        VerificationResult genuine = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                 enrollment.commitment(), TestFingers.person(people, 2, NoiseModel.DEFAULT.scaled(0.5), random));
         assertThat(genuine.verified(), is(true));
-        VerificationResult impostor = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+        VerificationResult impostor = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                 enrollment.commitment(), TestFingers.person(people, 3, NoiseModel.DEFAULT, random));
         assertThat(impostor.verified(), is(false));
         assertThat(impostor.commitmentMatches(), is(false));
     }
 
     @Test
-    void wrongStoredCommitmentFailsUnderAllPolicy() {
+    void wrongStoredCommitmentFails() {
         List<FingerScan> scans = TestFingers.person(people, 4, NoiseModel.NONE, new SplittableRandom(4));
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
         byte[] wrong = enrollment.commitment();
         wrong[0] ^= 1;
-        VerificationResult result = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(), wrong,
+        VerificationResult result = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(), wrong,
                 scans);
         assertThat(result.verified(), is(false));
-        assertThat(result.matched().size(), is(4));
+        assertThat(result.matched(), is(empty()));
+        assertThat(result.unmatched().size(), is(4));
     }
 
     @Test
-    void kOfNPolicyAcceptsMissingFinger() {
-        BiometricEngine threeOfFour = new BiometricEngine(BiometricParameters.DEFAULT, VerificationPolicy.atLeast(3),
-                new SecureRandom());
+    void everyEnrolledFingerIsNeededAndFailureNamesNoFinger() {
         List<FingerScan> scans = TestFingers.person(people, 5, NoiseModel.NONE, new SplittableRandom(5));
-        Enrollment enrollment = threeOfFour.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
-        VerificationResult result = threeOfFour.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+        Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
+        VerificationResult missing = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                 enrollment.commitment(), scans.subList(0, 3));
-        assertThat(result.verified(), is(true));
-        assertThat(result.commitmentMatches(), is(false));
-        assertThat(result.unmatched(), contains(FingerId.RIGHT_INDEX));
-        VerificationResult strict = engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
-                enrollment.commitment(), scans.subList(0, 3));
-        assertThat(strict.verified(), is(false));
+        assertThat(missing.verified(), is(false));
+        assertThat(missing.matched(), is(empty()));
+        assertThat(missing.unmatched(), contains(FingerId.LEFT_THUMB, FingerId.LEFT_INDEX, FingerId.RIGHT_THUMB,
+                FingerId.RIGHT_INDEX));
+        assertThat(engine.reproduceProofKey(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
+                scans.subList(0, 3)).isPresent(), is(false));
+    }
+
+    @Test
+    void everyFingerCountFrom2To10EnrollsAndVerifies() {
+        List<FingerId> all = List.of(FingerId.values());
+        for (int count = 2; count <= 10; count++) {
+            SplittableRandom random = new SplittableRandom(100 + count);
+            List<FingerScan> enrollScans = people.person(200 + count, all.subList(0, count), NoiseModel.DEFAULT,
+                    random);
+            Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, enrollScans);
+            assertThat(enrollment.helper().fingers(), is(all.subList(0, count)));
+            assertThat(enrollment.helper().bitsPerFinger(), is(FusedCode.forFingers(count).bitsPerFinger()));
+            List<FingerScan> fresh = people.person(200 + count, all.subList(0, count),
+                    NoiseModel.DEFAULT.scaled(0.5), random);
+            assertThat("count " + count, engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
+                    enrollment.commitment(), fresh).verified(), is(true));
+            List<FingerScan> other = people.person(300 + count, all.subList(0, count), NoiseModel.DEFAULT, random);
+            assertThat("count " + count, engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
+                    enrollment.commitment(), other).verified(), is(false));
+        }
     }
 
     @Test
@@ -102,7 +120,7 @@ class BiometricEngineTest {
         List<FingerScan> scans = TestFingers.person(people, 6, NoiseModel.NONE, new SplittableRandom(6));
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans.subList(0, 2));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+                () -> engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                         enrollment.commitment(), scans));
         assertThat(e.field(), is("fingers[2].finger_id"));
         e = assertThrows(InvalidInputException.class,
@@ -114,7 +132,7 @@ class BiometricEngineTest {
     void reproducedProofKeyEqualsEnrolledOne() {
         List<FingerScan> scans = TestFingers.person(people, 7, NoiseModel.NONE, new SplittableRandom(7));
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
-        byte[] key = engine.reproduceProofKey(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(), scans)
+        byte[] key = engine.reproduceProofKey(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(), scans)
                 .orElseThrow();
         assertThat(Arrays.equals(key, enrollment.proofKey()), is(true));
     }
@@ -126,7 +144,7 @@ class BiometricEngineTest {
         List<FingerScan> scans = List.of(new FingerScan(FingerId.LEFT_THUMB, same),
                 new FingerScan(FingerId.LEFT_INDEX, same));
         Enrollment enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
-        assertThat(engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(),
+        assertThat(engine.verify(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(),
                 enrollment.commitment(), scans).verified(), is(true));
     }
 

@@ -37,8 +37,8 @@ class ClientProofTest {
         List<FingerScan> scans = TestFingers.person(new SyntheticFingerprints(21), 0, NoiseModel.DEFAULT,
                 new SplittableRandom(21));
         enrollment = engine.enroll(TestFingers.WALLET, TestFingers.NETWORK, scans);
-        // the wallet's side: reproduce from the public helpers and its own scan
-        walletKey = engine.reproduceProofKey(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helpers(), scans)
+        // the wallet's side: reproduce from the helper data and its own scan
+        walletKey = engine.reproduceProofKey(TestFingers.WALLET, TestFingers.NETWORK, enrollment.helper(), scans)
                 .orElseThrow();
     }
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
-import org.biodid.biometrics.VerificationPolicy;
 import org.biodid.did.CardanoDid;
 import org.biodid.did.Network;
 import org.biodid.did.WalletAddress;
@@ -78,8 +77,7 @@ class DidUseCasesTest {
         database = Database.open(DatabaseSettings.from(TestDatabases.postgresConfig(Map.of())), Duration.ofSeconds(1));
         EnrollmentRepository enrollments = new EnrollmentRepository(database.client(),
                                                                      TestSealers.sealer());
-        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, VerificationPolicy.ALL,
-                                                     new SecureRandom());
+        BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
         BiometricTimers timers = new BiometricTimers(Metrics.createMeterRegistry(), Tracer.noOp());
         ObjectMapper mapper = new ObjectMapper();
         enroll = new EnrollDid(engine, timers, enrollments,

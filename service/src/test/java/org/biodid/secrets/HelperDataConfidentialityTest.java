@@ -126,14 +126,11 @@ class HelperDataConfidentialityTest {
         Enrollment biometric = BiometricEngine.create().enroll(wallet, "testnet", TestSubjects.masters(person));
         String did = org.biodid.did.DidDerivation.derive(biometric.commitment(),
                                                          org.biodid.did.Network.parse("testnet")).toString();
-        ObjectNode helperJson = JSON.createObjectNode();
-        biometric.helpers().forEach((finger, helper) -> helperJson.putObject(finger.wireName())
-                .put("version", helper.version()).put("data", helper.toBase64Url()));
+        ObjectNode helperJson = org.biodid.identity.HelperJson.toJson(JSON, biometric.helper());
         insertLegacy(did, wallet, biometric, helperJson.toString());
         insertLegacy("did:cardano:testnet:1111111111111111111111111111111111111111111", TestSubjects.wallet(person + 1),
                      biometric, "{\"left_thumb\":{\"version\":0,\"data\":\"AAAA\"}}");
-        List<String> helpers = new ArrayList<>();
-        biometric.helpers().values().forEach(h -> helpers.add(h.toBase64Url()));
+        List<String> helpers = new ArrayList<>(List.of(biometric.helper().toBase64Url()));
 
         // first start with sealing: the plaintext rows are sealed, and the subject still verifies
         TestServers.withServer(config(Map.of()), http -> {

@@ -1,8 +1,6 @@
 package org.biodid.perf.support;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.biodid.biometrics.FingerScan;
 import org.biodid.biometrics.Minutia;
@@ -44,17 +42,5 @@ final class CaptureJson {
             json.append("]}");
         }
         return json.append(']').toString();
-    }
-
-    /**
-     * The helper data of an enrolment's answer, per finger.
-     *
-     * @param response the answer's {@code helpers} object
-     * @return finger to helper data
-     */
-    static Map<String, String> helpers(Map<String, Object> response) {
-        Map<String, String> helpers = new LinkedHashMap<>();
-        response.forEach((finger, helper) -> helpers.put(finger, String.valueOf(((Map<?, ?>) helper).get("data"))));
-        return helpers;
     }
 }

@@ -14,7 +14,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -184,7 +183,7 @@ public final class Chains {
                               .is(true),
                       jsonPath("$.wallet_address").isEL("#{enroll_wallet}"),
                       jsonPath("$.id_hash").exists(),
-                      jsonPath("$.helpers").ofMap().saveAs("enroll_helpers"))));
+                      jsonPath("$.helpers.data").ofString().saveAs("enroll_helper"))));
     }
 
     /**
@@ -313,7 +312,7 @@ public final class Chains {
                 ? session -> pool.add(new IdentityPool.Enrolled(session.getLong("enroll_identity"),
                                                                 session.getString("enroll_wallet"),
                                                                 session.getString("enroll_did"),
-                                                                CaptureJson.helpers(session.getMap("enroll_helpers"))))
+                                                                session.getString("enroll_helper")))
                 : null;
     }
 
@@ -359,4 +358,5 @@ public final class Chains {
         }
         return scans;
     }
+
 }

@@ -1,20 +1,17 @@
 package org.biodid.perf.support;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.ClientProof;
-import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FingerScan;
-import org.biodid.biometrics.HelperData;
+import org.biodid.biometrics.FusedHelperData;
 import org.biodid.biometrics.SubjectContext;
 
 /**
  * The wallet's side of the {@code biometric_hash} verification form, with the project's own client code
- * ({@code org.biodid.biometrics}): reproduce the proof key from the public helper data and a fresh capture, then
+ * ({@code org.biodid.biometrics}): reproduce the proof key from the helper data the wallet kept and a fresh capture, then
  * prove a (wallet, network, timestamp) with it.
  */
 public final class ClientProofs {
@@ -30,10 +27,8 @@ public final class ClientProofs {
      * @return the key, or empty when a finger did not reproduce (the user would scan again)
      */
     public Optional<byte[]> reproduceProofKey(IdentityPool.Enrolled identity, String network, List<FingerScan> fresh) {
-        Map<FingerId, HelperData> helpers = new EnumMap<>(FingerId.class);
-        identity.helpers().forEach((finger, data) -> helpers.put(FingerId.parse("helpers", finger),
-                                                                 HelperData.fromBase64Url("helpers", data)));
-        return engine.reproduceProofKey(identity.wallet(), network, helpers, fresh);
+        return engine.reproduceProofKey(identity.wallet(), network,
+                                        FusedHelperData.fromBase64Url("helpers", identity.helper()), fresh);
     }
 
     /**

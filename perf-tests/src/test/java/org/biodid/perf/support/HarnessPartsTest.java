@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.biodid.biometrics.BiometricEngine;
@@ -79,9 +77,8 @@ class HarnessPartsTest {
                 new FingerScan(FingerId.LEFT_THUMB, prints.impression(3, 0, new SplittableRandom(1))),
                 new FingerScan(FingerId.LEFT_INDEX, prints.impression(3, 1, new SplittableRandom(1))));
         Enrollment enrollment = BiometricEngine.create().enroll(wallet, "testnet", enrolled);
-        Map<String, String> helpers = new LinkedHashMap<>();
-        enrollment.helpers().forEach((finger, helper) -> helpers.put(finger.wireName(), helper.toBase64Url()));
-        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(3, wallet, "did:cardano:testnet:x", helpers);
+        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(3, wallet, "did:cardano:testnet:x",
+                                                                   enrollment.helper().toBase64Url());
         ClientProofs proofs = new ClientProofs();
 
         int reproduced = 0;
@@ -107,7 +104,7 @@ class HarnessPartsTest {
 
     @Test
     void proofTimestampsOfOneIdentityNeverRepeat() {
-        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(1, "w", "d", Map.of());
+        IdentityPool.Enrolled identity = new IdentityPool.Enrolled(1, "w", "d", "");
         assertEquals(100, identity.nextProofTimestamp(100));
         assertEquals(101, identity.nextProofTimestamp(100));
         assertEquals(102, identity.nextProofTimestamp(99));

@@ -2,7 +2,6 @@ package org.biodid.perf.support;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +20,7 @@ public final class IdentityPool {
         private final long identity;
         private final String wallet;
         private final String did;
-        private final Map<String, String> helpers;
+        private final String helper;
         private final AtomicReference<byte[]> proofKey = new AtomicReference<>();
         private final AtomicLong lastProofTimestamp = new AtomicLong();
 
@@ -31,13 +30,13 @@ public final class IdentityPool {
          * @param identity index into the fingerprint population
          * @param wallet wallet address it was enrolled with
          * @param did the DID the service returned
-         * @param helpers finger id → base64url helper data, as returned
+         * @param helper base64url helper data (one fused record for all fingers), as returned
          */
-        public Enrolled(long identity, String wallet, String did, Map<String, String> helpers) {
+        public Enrolled(long identity, String wallet, String did, String helper) {
             this.identity = identity;
             this.wallet = wallet;
             this.did = did;
-            this.helpers = Map.copyOf(helpers);
+            this.helper = helper;
         }
 
         /**
@@ -68,12 +67,12 @@ public final class IdentityPool {
         }
 
         /**
-         * Public helper data per finger.
+         * The helper data the wallet keeps.
          *
-         * @return finger id → base64url
+         * @return base64url
          */
-        public Map<String, String> helpers() {
-            return helpers;
+        public String helper() {
+            return helper;
         }
 
         /**
