@@ -56,10 +56,7 @@ class AuditAndLogHygieneTest {
     @BeforeAll
     static void start() throws Exception {
         pg = PrivatePostgres.start();
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_CONNECTION_URL", pg.jdbcUrl());
-        env.put("DB_CONNECTION_USERNAME", "postgres");
-        env.put("DB_CONNECTION_PASSWORD", "");
+        Map<String, String> env = pg.serviceEnv(Map.of());
         env.put("APP_API_KEYS", ServiceProcess.ADMIN_KEY + ":enroll+verify+admin," + LIMITED_KEY + ":verify");
         env.put("APP_RATE_LIMIT_RPS", RPS);
         env.put("APP_RATE_LIMIT_BURST", Integer.toString(BURST));
@@ -69,18 +66,12 @@ class AuditAndLogHygieneTest {
             logging = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     + "\norg.biodid.level=ALL\nio.helidon.logging.jul.HelidonConsoleHandler.level=ALL\n";
         }
-        service = ServiceProcess.start("hygiene", env, Map.of("logging.properties", logging));
-        Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
+        service = Support.startReady("hygiene", env, Map.of("logging.properties", logging));
     }
 
     @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Support.closeAll(service, pg);
     }
 
     @Test

@@ -42,9 +42,7 @@ class CrashRecoveryTest {
     @BeforeAll
     static void start() throws Exception {
         pg = PrivatePostgres.start();
-        DB.put("DB_CONNECTION_URL", pg.jdbcUrl());
-        DB.put("DB_CONNECTION_USERNAME", "postgres");
-        DB.put("DB_CONNECTION_PASSWORD", "");
+        DB.putAll(pg.serviceEnv(Map.of()));
     }
 
     @AfterAll

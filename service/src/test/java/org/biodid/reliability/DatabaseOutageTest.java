@@ -55,21 +55,13 @@ class DatabaseOutageTest {
     @BeforeAll
     static void start() throws Exception {
         pg = PrivatePostgres.start();
-        service = ServiceProcess.start("outage", Map.of("DB_CONNECTION_URL", pg.jdbcUrl(),
-                                                        "DB_CONNECTION_USERNAME", "postgres",
-                                                        "DB_CONNECTION_PASSWORD", "",
-                                                        "APP_DB_CONNECTION_TIMEOUT", POOL_TIMEOUT.toString()));
-        Support.awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
+        service = Support.startReady("outage", pg.serviceEnv(Map.of("APP_DB_CONNECTION_TIMEOUT",
+                                                                     POOL_TIMEOUT.toString())), Map.of());
     }
 
     @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Support.closeAll(service, pg);
     }
 
     @Test

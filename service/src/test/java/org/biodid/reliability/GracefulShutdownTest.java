@@ -72,10 +72,9 @@ class GracefulShutdownTest {
 
     @Test
     void sigtermDrainsInFlightRequestsAndRefusesNewOnes() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start("shutdown", Map.of(
-                "DB_CONNECTION_URL", pg.jdbcUrl(), "DB_CONNECTION_USERNAME", "postgres",
-                "DB_CONNECTION_PASSWORD", "", "SERVER_SHUTDOWN_DASH_GRACE_DASH_PERIOD", GRACE.toString(),
-                "APP_DB_CONNECTION_TIMEOUT", POOL_TIMEOUT.toString()))) {
+        try (ServiceProcess service = ServiceProcess.start("shutdown", pg.serviceEnv(Map.of(
+                "SERVER_SHUTDOWN_DASH_GRACE_DASH_PERIOD", GRACE.toString(),
+                "APP_DB_CONNECTION_TIMEOUT", POOL_TIMEOUT.toString())))) {
             Api api = new Api(service.base(), ServiceProcess.ADMIN_KEY);
             Support.awaitReady(api, Support.READY_TIMEOUT);
             Api.Result enrolled = api.enroll(TestSubjects.enrollBody(3));

@@ -25,6 +25,44 @@ final class Support {
      * @param api     client
      * @param timeout how long at most
      */
+    /**
+     * Start a service process and wait until it is ready.
+     *
+     * @param name  what to call its log file
+     * @param env   its environment
+     * @param files files for its working directory
+     * @return the ready service
+     * @throws Exception when it does not start or become ready
+     */
+    static ServiceProcess startReady(String name, Map<String, String> env, Map<String, String> files)
+            throws Exception {
+        ServiceProcess service = ServiceProcess.start(name, env, files);
+        awaitReady(new Api(service.base(), ServiceProcess.ADMIN_KEY), READY_TIMEOUT);
+        return service;
+    }
+
+    /**
+     * Close what a test class started, in order, skipping what never started.
+     *
+     * @param resources services, databases, …; nulls allowed
+     * @throws Exception from the first close that fails, after trying the others
+     */
+    static void closeAll(AutoCloseable... resources) throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** How long to wait for readiness at most: a limit, not an expectation (a loaded machine is slow to start). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 

@@ -43,13 +43,9 @@ class TwoInstancesTest {
     @BeforeAll
     static void start() throws Exception {
         pg = PrivatePostgres.start();
-        Map<String, String> env = new HashMap<>(Map.of("DB_CONNECTION_URL", pg.jdbcUrl(),
-                                                       "DB_CONNECTION_USERNAME", "postgres",
-                                                       "DB_CONNECTION_PASSWORD", "",
-                                                       // 50 racers on 4 pooled connections per instance, on a loaded
-                                                       // machine: the race is the subject, not the pool's fail-fast
-                                                       // wait (2 s by default, DatabaseOutageTest covers it)
-                                                       "APP_DB_CONNECTION_TIMEOUT", "PT60S"));
+        // 50 racers on 4 pooled connections per instance, on a loaded machine: the race is the subject, not the
+        // pool's fail-fast wait (2 s by default, DatabaseOutageTest covers it)
+        Map<String, String> env = pg.serviceEnv(Map.of("APP_DB_CONNECTION_TIMEOUT", "PT60S"));
         a = ServiceProcess.start("two-a", env);
         b = ServiceProcess.start("two-b", env);
         Support.awaitReady(new Api(a.base(), ServiceProcess.ADMIN_KEY), Support.READY_TIMEOUT);
@@ -57,15 +53,8 @@ class TwoInstancesTest {
     }
 
     @AfterAll
-    static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {a, b}) {
-            if (p != null) {
-                p.close();
-            }
-        }
-        if (pg != null) {
-            pg.close();
-        }
+    static void stop() throws Exception {
+        Support.closeAll(a, b, pg);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -73,6 +75,21 @@ public final class PrivatePostgres implements AutoCloseable {
      */
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /**
+     * The environment that points a service process ({@link ServiceProcess}) at this database.
+     *
+     * @param extra more variables, taking precedence
+     * @return {@code DB_CONNECTION_URL}, {@code DB_CONNECTION_USERNAME}, {@code DB_CONNECTION_PASSWORD} and the extra
+     */
+    public Map<String, String> serviceEnv(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_CONNECTION_URL", jdbcUrl());
+        env.put("DB_CONNECTION_USERNAME", "postgres");
+        env.put("DB_CONNECTION_PASSWORD", "");
+        env.putAll(extra);
+        return env;
     }
 
     /**

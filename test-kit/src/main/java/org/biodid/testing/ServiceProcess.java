@@ -1,21 +1,19 @@
 package org.biodid.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The service as a separate JVM ({@code org.biodid.Main}), configured only through environment variables, the way
@@ -41,12 +39,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final Path cwd;
+    /** A service must not outlive the JVM that started it (a load run stopped with Ctrl-C, a crashed fork). */
+    private final Thread killer;
 
     private ServiceProcess(Process process, Path log, int port, Path cwd) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.cwd = cwd;
+        this.killer = new Thread(process::destroyForcibly, "biodid-service-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
     }
 
     /**
@@ -90,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(launch.logDir());
         Path log = launch.logDir().toAbsolutePath().resolve(launch.name() + "-" + System.currentTimeMillis() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(launch))
+        ProcessBuilder builder = new ProcessBuilder(launch.command())
                 .directory(cwd.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -183,6 +185,72 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Wait until the service answers 200 on {@code /health/ready} (listening comes before the database is migrated).
+     *
+     * @param timeout how long
+     * @throws IOException when it is not ready by then or exits; the message carries its last answer and output
+     */
+    public void awaitReady(Duration timeout) throws IOException {
+        try {
+            awaitReady(base(), timeout, process::isAlive);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; its output:\n" + output(), e);
+        }
+    }
+
+    /**
+     * Wait until a service, possibly one this JVM did not start, answers 200 on {@code /health/ready}.
+     *
+     * @param base    e.g. {@code http://127.0.0.1:8080}
+     * @param timeout how long
+     * @param alive   asked between attempts; false stops waiting
+     * @throws IOException when it is not ready by then or has gone
+     */
+    public static void awaitReady(URI base, Duration timeout, java.util.function.BooleanSupplier alive)
+            throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!alive.getAsBoolean()) {
+                throw new IOException("The service at " + base + " exited before it became ready");
+            }
+            try {
+                HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            sleep(200);
+        }
+        throw new IOException("The service at " + base + " was not ready within " + timeout + ": " + last);
+    }
+
+    /**
+     * Stop the way an orchestrator does: SIGTERM (graceful shutdown; a Flight Recording is dumped on exit), then
+     * {@code kill -9} if it has not ended within the grace period.
+     *
+     * @param grace how long it may take to shut down
+     */
+    public void stop(Duration grace) {
+        process.destroy();
+        try {
+            awaitExit(grace);
+        } catch (IOException e) {
+            System.getLogger(ServiceProcess.class.getName()).log(System.Logger.Level.WARNING,
+                    "service did not stop within " + grace + "; killing it");
+        }
+        close();
+    }
+
+    /**
      * @return whether the process is running
      */
     public boolean isAlive() {
@@ -210,6 +278,11 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException ignored) {
+            // the JVM is shutting down: the hook runs anyway
+        }
         try (java.util.stream.Stream<Path> files = Files.walk(cwd)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
@@ -217,102 +290,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static List<String> javaCommand(Launch launch) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(launch.jvmArgs());
-        if (launch.jar() == null) {
-            command.addAll(List.of("-cp", classpath(), "org.biodid.Main"));
-        } else {
-            command.addAll(List.of("-jar", launch.jar().toAbsolutePath().toString()));
-        }
-        return command;
-    }
-
-    /**
-     * How to start the service.
-     *
-     * @param name    what to call its log file
-     * @param jar     the packaged service jar, or {@code null} to run {@code org.biodid.Main} from the classpath
-     * @param jvmArgs JVM options before the class path or jar
-     * @param env     environment on top of the defaults (free port, loopback, {@link #ADMIN_KEY})
-     * @param files   file name to content, written into the process's working directory
-     * @param logDir  where the output file goes
-     */
-    public record Launch(String name, Path jar, List<String> jvmArgs, Map<String, String> env,
-                         Map<String, String> files, Path logDir) {
-
-        /**
-         * The service from the caller's classpath with a small heap and the serial collector.
-         *
-         * @param name what to call its log file
-         * @param env  environment on top of the defaults
-         * @return the launch
-         */
-        public static Launch fromClasspath(String name, Map<String, String> env) {
-            return new Launch(name, null, List.of("-Xmx256m", "-XX:+UseSerialGC"), Map.copyOf(env), Map.of(),
-                              Path.of("target", "reliability-logs"));
-        }
-
-        /**
-         * The packaged service jar ({@code service/target/biodid-service.jar}, next to its {@code libs/}).
-         *
-         * @param name    what to call its log file
-         * @param jar     the jar
-         * @param jvmArgs JVM options (heap, GC, {@code -XX:StartFlightRecording=...})
-         * @param env     environment on top of the defaults
-         * @return the launch
-         */
-        public static Launch fromJar(String name, Path jar, List<String> jvmArgs, Map<String, String> env) {
-            return new Launch(name, jar, List.copyOf(jvmArgs), Map.copyOf(env), Map.of(),
-                              Path.of("target", "service-logs"));
-        }
-
-        /**
-         * @param contents file name to content for the working directory
-         * @return this launch with those files
-         */
-        public Launch withFiles(Map<String, String> contents) {
-            return new Launch(name, jar, jvmArgs, env, Map.copyOf(contents), logDir);
-        }
-
-        /**
-         * @param directory where the output file goes
-         * @return this launch logging there
-         */
-        public Launch withLogDir(Path directory) {
-            return new Launch(name, jar, jvmArgs, env, files, directory);
-        }
-    }
 
     /**
      * @return the file the process writes its output to
      */
     public Path logFile() {
         return log;
-    }
-
-    /**
-     * The service's runtime classpath: Maven's test classpath without the test classes.
-     *
-     * @return classpath
-     */
-    static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        List<String> entries = Arrays.stream(cp.split(File.pathSeparator))
-                .filter(e -> !e.isBlank())
-                .filter(e -> !Path.of(e).endsWith("test-classes"))
-                .collect(Collectors.toList());
-        boolean hasMain = entries.stream().anyMatch(e -> Files.exists(Path.of(e, "org", "biodid", "Main.class"))
-                || (e.endsWith("biodid-service.jar") && Files.exists(Path.of(e))));
-        if (!hasMain) {
-            throw new IllegalStateException("org.biodid.Main is not on the test classpath (" + cp + "); run the tests "
-                    + "through Maven (mvn -pl service test), which compiles target/classes first");
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     private static void sleep(long millis) {

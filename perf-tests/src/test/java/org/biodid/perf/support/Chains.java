@@ -66,6 +66,7 @@ public final class Chains {
     private final int fingers;
     private final long runNonce;
     private final int maxInFlight;
+    private final boolean walletSigned;
     private final ClientProofs proofs = new ClientProofs();
 
     /**
@@ -81,9 +82,11 @@ public final class Chains {
      * @param runNonce makes wallet addresses unique per run
      * @param maxInFlight requests waiting for an answer at once beyond which the run is stopped (the service has
      *                    collapsed; more arrivals would exhaust the load generator's sockets and heap)
+     * @param walletSigned every enrolment carries its wallet's CIP-30 signature over a fresh enroll challenge
      */
     public Chains(RunRecorder recorder, IdentityPool pool, FingerprintSource prints, String apiKey,
-                  double impostorShare, double proofShare, int fingers, long runNonce, int maxInFlight) {
+                  double impostorShare, double proofShare, int fingers, long runNonce, int maxInFlight,
+                  boolean walletSigned) {
         if (fingers < 2 || fingers > FINGERS.size()) {
             throw new IllegalArgumentException("fingers must be 2..10");
         }
@@ -96,6 +99,7 @@ public final class Chains {
         this.fingers = fingers;
         this.runNonce = runNonce;
         this.maxInFlight = maxInFlight;
+        this.walletSigned = walletSigned;
     }
 
     /**
@@ -134,7 +138,8 @@ public final class Chains {
     }
 
     /**
-     * {@code POST /api/v1/did/enroll}: a new identity (fresh wallet address, one capture of each finger);
+     * {@code POST /api/v1/did/enroll}: a new identity (fresh wallet, one capture of each finger), signed by its
+     * wallet over an enroll challenge ({@code POST /api/v1/wallet/challenges}) unless {@code walletSigned} is off;
      * 201 with a testnet DID for that wallet, its id hash and helper data. The identity joins the pool that
      * verifications draw from.
      *
@@ -142,13 +147,32 @@ public final class Chains {
      * @return chain
      */
     public ChainBuilder enroll(boolean measured) {
-        return exec(session -> {
+        ChainBuilder chain = exec(session -> {
             long identity = pool.nextIdentity();
-            String wallet = Dids.testnetAddress(runNonce, identity);
+            Dids.Wallet wallet = Dids.wallet(runNonce, identity);
+            return session.set("enroll_identity", identity).set("enroll_wallet", wallet.address())
+                    .set("enroll_signer", wallet).remove("enroll_challenge");
+        });
+        if (walletSigned) {
+            // The wallet's consent first: an enroll challenge for its address, which it signs below. Not recorded
+            // as an operation (the enroll targets are the enrolment request's); Gatling reports it by its name.
+            chain = chain.exec(timed("wallet_challenge", false, null,
+                    http("wallet_challenge").post("/api/v1/wallet/challenges")
+                            .header("X-API-Key", apiKey)
+                            .body(StringBody("{\"wallet_address\":\"#{enroll_wallet}\",\"action\":\"enroll\"}"))
+                            .asJson(),
+                    status().is(201),
+                    jsonPath("$.payload").ofString().saveAs("enroll_challenge")));
+        }
+        return chain.doIf(session -> !walletSigned || session.contains("enroll_challenge")).then(exec(session -> {
+            long identity = session.getLong("enroll_identity");
+            Dids.Wallet wallet = session.get("enroll_signer");
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
-            String body = "{\"wallet_address\":\"" + wallet + "\",\"network\":\"testnet\",\"fingers\":"
-                    + CaptureJson.fingers(scans(identity, random)) + "}";
-            return session.set("enroll_identity", identity).set("enroll_wallet", wallet).set("enroll_body", body);
+            String signature = walletSigned
+                    ? ",\"wallet_signature\":" + wallet.signatureJson(session.getString("enroll_challenge")) : "";
+            String body = "{\"wallet_address\":\"" + wallet.address() + "\",\"network\":\"testnet\",\"fingers\":"
+                    + CaptureJson.fingers(scans(identity, random)) + signature + "}";
+            return session.set("enroll_body", body);
         }).exec(timed("enroll", measured, null,
                       http("enroll").post("/api/v1/did/enroll")
                               .header("X-API-Key", apiKey)
@@ -159,7 +183,7 @@ public final class Chains {
                               .is(true),
                       jsonPath("$.wallet_address").isEL("#{enroll_wallet}"),
                       jsonPath("$.id_hash").exists(),
-                      jsonPath("$.helpers.data").ofString().saveAs("enroll_helper")));
+                      jsonPath("$.helpers.data").ofString().saveAs("enroll_helper"))));
     }
 
     /**

@@ -1,21 +1,22 @@
 package org.biodid.perf.support;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.biodid.crypto.Blake2b;
+import org.biodid.did.DidDerivation;
+import org.biodid.did.Network;
+import org.biodid.wallet.Cip30Signer;
+import org.biodid.wallet.DataSignature;
 
 /**
  * Client-side knowledge the checks need: testnet wallet addresses, commitments, and the DID the service must
- * derive from a commitment ({@code did:cardano:<network>:<base58btc(BLAKE2b-256(commitment))>}, api.md).
+ * derive from a commitment ({@code did:cardano:<network>:<base58btc(BLAKE2b-256(commitment))>}), built with the
+ * project's own {@code org.biodid.did} code (the harness's tests pin it to known answers).
  */
 public final class Dids {
 
-    private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final HexFormat HEX = HexFormat.of();
 
     private Dids() {
@@ -29,11 +30,7 @@ public final class Dids {
      * @return DID
      */
     public static String expectedDid(byte[] commitment, String network) {
-        Blake2bDigest digest = new Blake2bDigest(256);
-        digest.update(commitment, 0, commitment.length);
-        byte[] hash = new byte[32];
-        digest.doFinal(hash, 0);
-        return "did:cardano:" + network + ":" + base58(hash);
+        return DidDerivation.derive(commitment, Network.parse(network)).toString();
     }
 
     /**
@@ -59,48 +56,40 @@ public final class Dids {
     }
 
     /**
-     * A Cardano testnet base address (header 0x00: key payment and key stake credentials, network 0), unique
-     * per run nonce and index, with a valid bech32 checksum.
+     * The wallet of simulated person {@code index}: an Ed25519 payment key of its own (derived from the run nonce and
+     * the index, so it is the same whenever it is asked for) and a Cardano testnet base address (header 0x00) whose
+     * payment credential is BLAKE2b-224 of that key, with a stake credential of its own.
      *
      * @param runNonce distinguishes runs against the same database
      * @param index identity index
-     * @return {@code addr_test1…}
+     * @return the wallet
      */
-    public static String testnetAddress(long runNonce, long index) {
-        byte[] payload = new byte[57];
-        byte[] payment = sha256("payment:" + runNonce + ":" + index);
-        byte[] stake = sha256("stake:" + runNonce + ":" + index);
-        System.arraycopy(payment, 0, payload, 1, 28);
-        System.arraycopy(stake, 0, payload, 29, 28);
-        return Bech32.encode("addr_test", payload);
+    public static Wallet wallet(long runNonce, long index) {
+        Cip30Signer signer = new Cip30Signer(Blake2b.hash(32, utf8("biodid perf payment key:" + runNonce + ":" + index)));
+        return new Wallet(signer, signer.baseAddress(false, Blake2b.hash(28, utf8("stake:" + runNonce + ":" + index))));
     }
 
     /**
-     * Bitcoin-alphabet base58, leading zero bytes as '1'.
+     * A simulated person's CIP-30 wallet.
      *
-     * @param bytes input
-     * @return base58
+     * @param signer its payment key, signing as {@code signData} does
+     * @param address its testnet base address ({@code addr_test1q…})
      */
-    public static String base58(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        BigInteger value = new BigInteger(1, bytes);
-        BigInteger radix = BigInteger.valueOf(58);
-        while (value.signum() > 0) {
-            BigInteger[] division = value.divideAndRemainder(radix);
-            out.append(BASE58.charAt(division[1].intValue()));
-            value = division[0];
+    public record Wallet(Cip30Signer signer, String address) {
+
+        /**
+         * Sign a challenge's payload as issued: the request's {@code wallet_signature} object.
+         *
+         * @param payload the {@code payload} text of {@code POST /api/v1/wallet/challenges}
+         * @return {@code {"signature":"<COSE_Sign1 hex>","key":"<COSE_Key hex>"}}
+         */
+        public String signatureJson(String payload) {
+            DataSignature signature = signer.signChallenge(address, payload);
+            return "{\"signature\":\"" + signature.signature() + "\",\"key\":\"" + signature.key() + "\"}";
         }
-        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
-            out.append('1');
-        }
-        return out.reverse().toString();
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

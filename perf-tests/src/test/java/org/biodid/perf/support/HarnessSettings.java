@@ -1,5 +1,9 @@
 package org.biodid.perf.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -28,6 +32,8 @@ import org.biodid.perf.model.PerfConfig;
  * @param maxInFlight requests waiting for the service beyond which the run stops
  * @param allowInconclusive an inconclusive verdict does not fail the build
  * @param failOnHarnessChecks the verdict sets the exit status (false: report only)
+ * @param walletSigned enrolments carry a CIP-30 wallet signature and the service started by the harness requires it
+ *                     ({@code biodid.service.requireWalletSignature}, default true)
  */
 public record HarnessSettings(List<String> baseUrls,
                               String externalBaseUrl,
@@ -44,7 +50,8 @@ public record HarnessSettings(List<String> baseUrls,
                               int baselineRuns,
                               int maxInFlight,
                               boolean allowInconclusive,
-                              boolean failOnHarnessChecks) {
+                              boolean failOnHarnessChecks,
+                              boolean walletSigned) {
 
     /**
      * The service's JVM options unless {@code biodid.serviceJvmArgs} says otherwise: the heap as before (256 MiB
@@ -66,7 +73,7 @@ public record HarnessSettings(List<String> baseUrls,
         String external = PerfConfig.get("biodid.baseUrl").map(u -> u.replaceAll("/+$", ""))
                 .or(() -> baseUrls.stream().findFirst())
                 .orElse(null);
-        int port = external == null ? ServiceProcess.freeLoopbackPort() : -1;
+        int port = external == null ? freeLoopbackPort() : -1;
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
         return new HarnessSettings(
@@ -83,7 +90,8 @@ public record HarnessSettings(List<String> baseUrls,
                 PerfConfig.getInt("biodid.perf.baselineRuns", 5),
                 PerfConfig.getInt("biodid.perf.maxInFlight", 2000),
                 PerfConfig.getBoolean("biodid.perf.allowInconclusive", false),
-                PerfConfig.getBoolean("biodid.perf.failOnHarnessChecks", true));
+                PerfConfig.getBoolean("biodid.perf.failOnHarnessChecks", true),
+                PerfConfig.getBoolean("biodid.service.requireWalletSignature", true));
     }
 
     /**
@@ -93,5 +101,14 @@ public record HarnessSettings(List<String> baseUrls,
      */
     public boolean startsService() {
         return externalBaseUrl == null;
+    }
+
+    /** A currently free port on the loopback interface (the service's; its URL goes into every request). */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
     }
 }

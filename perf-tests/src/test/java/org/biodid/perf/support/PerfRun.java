@@ -1,9 +1,7 @@
 package org.biodid.perf.support;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +20,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * One harness run around a Gatling simulation, in three steps: built in the simulation's constructor (settings,
  * targets, history and baseline, the chains), {@link #start()} in {@code before()} (noise probe, service,
  * samplers), {@link #finish()} in {@code after()} (summary with verdict, outputs, exit status). The parts:
- * {@link HarnessSettings}, {@link Protocols}, {@link GatlingAssertions}, {@link ServiceProcess},
+ * {@link HarnessSettings}, {@link Protocols}, {@link GatlingAssertions}, {@link ServiceUnderTest},
  * {@link ResourceSampler}, {@link NoiseProbe}, {@link RunSummarizer}, {@link FlightRecording}, {@link RunOutputs}.
  */
 public final class PerfRun {
@@ -40,7 +38,7 @@ public final class PerfRun {
     private final Path summaryDir = PerfConfig.getPath("biodid.perf.summaryDir", "target/perf-results");
     private double[] levelRates;
 
-    private ServiceProcess service;
+    private ServiceUnderTest service;
     private ResourceSampler sampler;
     private ResourceSampler generatorSampler;
     private NoiseProbe noise;
@@ -67,7 +65,7 @@ public final class PerfRun {
                                  PerfConfig.getDouble("biodid.perf.proofShare", 0.3),
                                  PerfConfig.getInt("biodid.perf.fingers", 2),
                                  ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE,
-                                 settings.maxInFlight());
+                                 settings.maxInFlight(), settings.walletSigned());
         this.history = RunHistory.open();
         this.baselineRuns = history.lastPassing(workload.name(), settings.baselineRuns());
         this.runId = workload.name() + "-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14)
@@ -143,38 +141,12 @@ public final class PerfRun {
         noise = NoiseProbe.start(summaryDir);
         generatorSampler = ResourceSampler.start(ProcessHandle.current().pid());
         if (settings.startsService()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("APP_API_KEYS", settings.apiKey() + ":enroll+verify+admin");
-            env.put("APP_RATE_LIMIT_RPS", PerfConfig.get("biodid.service.rateLimitRps", "1000000"));
-            env.put("APP_RATE_LIMIT_BURST", PerfConfig.get("biodid.service.rateLimitBurst", "1000000"));
-            PerfConfig.get("biodid.service.db.url").ifPresent(v -> env.put("DB_CONNECTION_URL", v));
-            PerfConfig.get("biodid.service.db.user").ifPresent(v -> env.put("DB_CONNECTION_USERNAME", v));
-            PerfConfig.get("biodid.service.db.password").ifPresent(v -> env.put("DB_CONNECTION_PASSWORD", v));
-            // Enrolments carry no CIP-30 wallet signature yet (the harness has no signing wallet): the service under
-            // test accepts unsigned enrolments. Unknown to services that predate the setting, so harmless there.
-            env.put("APP_REQUIRE_WALLET_SIGNATURE", PerfConfig.get("biodid.service.requireWalletSignature", "false"));
-            // The verification failure budget (5 failures in a row per subject and key, then 429) stays on, with
-            // limits no run reaches: a tenth of the verifications are impostors, so a long run would lock subjects
-            // and turn genuine verifications into refusals. Unknown to services without a budget.
-            env.put("APP_VERIFY_FAILURES_LIMIT", PerfConfig.get("biodid.service.verifyFailuresLimit", "1000000"));
-            env.put("APP_VERIFY_FAILURES_SUBJECT_LIMIT",
-                    PerfConfig.get("biodid.service.verifyFailuresLimit", "1000000"));
-            // Any other setting of the service: -Dbiodid.service.env=NAME=value,NAME2=value2
-            PerfConfig.get("biodid.service.env").ifPresent(list -> {
-                for (String pair : list.split(",")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                    }
-                }
-            });
-            service = ServiceProcess.start(settings.serviceJar(), settings.port(), settings.serviceJvmArgs(), env,
-                                           settings.profile(), Duration.ofSeconds(90));
+            service = ServiceUnderTest.start(settings, ServiceUnderTest.environment(settings));
             sampler = ResourceSampler.start(service.pid());
             System.out.printf("BioDID perf: service pid %d ready at %s (log %s)%n", service.pid(), settings.baseUrl(),
                               service.logFile());
         } else {
-            ServiceProcess.awaitReady(settings.externalBaseUrl(), Duration.ofSeconds(30), () -> true);
+            ServiceUnderTest.awaitExternal(settings.externalBaseUrl());
             PerfConfig.get("biodid.servicePid").map(Long::parseLong)
                     .ifPresent(pid -> sampler = ResourceSampler.start(pid));
         }
