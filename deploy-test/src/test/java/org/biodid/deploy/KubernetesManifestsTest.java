@@ -88,7 +88,7 @@ class KubernetesManifestsTest {
                                                        "app.api.keys", "deploy-test-key-0123456789:verify")))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
-        Wiring wiring = Wiring.create(config);
+        Wiring wiring = Wiring.create(config).start();
         server = WebServer.builder().update(wiring::server).build().start();
     }
 

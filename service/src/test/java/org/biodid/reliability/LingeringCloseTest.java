@@ -49,7 +49,8 @@ class LingeringCloseTest {
         Wiring wiring = Wiring.create(TestDatabases.postgresConfig(Map.of("app.api.keys", KEY + ":enroll",
                                                                            "app.linger.bytes",
                                                                            Long.toString(LINGER_BYTES),
-                                                                           "app.linger.time", "PT5S")), List.of());
+                                                                           "app.linger.time", "PT5S")), List.of())
+                .start();
         server = WebServer.builder().update(wiring::server).build().start();
     }
 
