@@ -29,6 +29,7 @@ import org.biodid.Wiring;
 import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
 import org.biodid.store.WalletChallengeRepository;
+import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestSubjects;
 import org.biodid.wallet.ChallengePayload;
@@ -54,7 +55,7 @@ class WalletControlServerTest {
     private final Http1Client client;
 
     WalletControlServerTest(Http1Client client) {
-        this.client = client;
+        this.client = OpenApiExchanges.validating(client);
     }
 
     @SetUpServer
@@ -62,7 +63,7 @@ class WalletControlServerTest {
         Wiring.create(TestDatabases.postgresConfig(Map.of(
                 "app.api.keys", KEY + ":enroll+verify+admin," + VERIFY_KEY + ":verify",
                 "app.require.wallet.signature", "true",
-                "app.db.connection.timeout", "PT15S")), List.of()).server(server);
+                "app.db.connection.timeout", "PT15S")), List.of()).start().server(server);
     }
 
     @BeforeEach
