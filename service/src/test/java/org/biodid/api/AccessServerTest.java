@@ -60,7 +60,9 @@ class AccessServerTest {
     @Test
     void productionProfileRefusesToStartWithoutKeys() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Wiring.create(
-                TestDatabases.postgresConfig(Map.of("app.profile", "production")), List.of()).start());
+                TestDatabases.postgresConfig(Map.of("app.profile", "production",
+                                                    // the test kit turns signatures off; production refuses that first
+                                                    "app.require.wallet.signature", "true")), List.of()).start());
         assertThat(e.getMessage(), startsWith("The production profile needs API keys"));
     }
 
