@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.biodid.Wiring;
 import org.biodid.client.api.DidApi;
 import org.biodid.client.api.ResolutionApi;
+import org.biodid.client.api.WalletApi;
 import org.biodid.client.model.EnrollRequest;
 import org.biodid.client.model.EnrollResponse;
 import org.biodid.client.model.GenerateRequest;
@@ -35,6 +38,13 @@ import org.biodid.client.model.VerifyBatchRequest;
 import org.biodid.client.model.VerifyBatchResponse;
 import org.biodid.client.model.VerifyRequest;
 import org.biodid.client.model.VerifyResponse;
+import org.biodid.client.model.WalletAction;
+import org.biodid.client.model.WalletChallenge;
+import org.biodid.client.model.WalletChallengeRequest;
+import org.biodid.client.model.WalletSignature;
+import org.biodid.client.model.WalletSignedRequest;
+import org.biodid.wallet.DataSignature;
+import org.biodid.wallet.DevWallet;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -45,8 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * A consumer's first day: the client generated from the OpenAPI document runs the README's walk-through (enroll,
- * resolve, verify, batch, generate, list, revoke) against the real service on a free port, with the embedded H2
- * database that is the README's default.
+ * resolve, verify, batch, generate, the wallet owner's helper data, list, revoke) against the real service on a free
+ * port, with the embedded H2 database that is the README's default.
  */
 class GeneratedClientWalkThroughTest {
 
@@ -154,6 +164,21 @@ class GeneratedClientWalkThroughTest {
                                                () -> did.generate(new GenerateRequest().commitment("abcd"))), 400);
         assertThat(invalid.getCode(), is(ProblemCode.VALIDATION_FAILED));
         assertThat(invalid.getErrors().get(0).getField(), is("commitment"));
+
+        // the wallet's owner fetches the helper data again: a challenge, signed as etc/scripts/dev-wallet.sh does
+        WalletApi wallet = new WalletApi(apiClient);
+        WalletChallenge challenge = wallet.walletChallenge(new WalletChallengeRequest()
+                .walletAddress(enrollment.getWalletAddress()).action(WalletAction.FETCH_HELPER_DATA));
+        assertThat(challenge.getPayloadHex(), is(HexFormat.of().formatHex(
+                challenge.getPayload().getBytes(StandardCharsets.UTF_8))));
+        DataSignature signed = DevWallet.signer().signChallenge(enrollment.getWalletAddress(),
+                                                                challenge.getPayload());
+        WalletSignedRequest owner = new WalletSignedRequest().walletAddress(enrollment.getWalletAddress())
+                .walletSignature(new WalletSignature().signature(signed.signature()).key(signed.key()));
+        assertThat(wallet.walletHelperData(owner).getHelpers(), is(enrolled.getHelpers()));
+        // the challenge is single-use
+        assertThat(problem(assertThrows(ApiException.class, () -> wallet.walletHelperData(owner)), 409).getCode(),
+                   is(ProblemCode.CHALLENGE_REUSED));
 
         // the wallet's DIDs
         assertThat(did.listDids(enrollment.getWalletAddress(), 10, null).getDids().get(0).getDid(), is(id));

@@ -60,8 +60,8 @@ class AccessServerTest {
     @Test
     void productionProfileRefusesToStartWithoutKeys() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Wiring.create(
-                // a helper-data key and required wallet signatures, as production has them: only the API keys lack
                 TestDatabases.postgresConfig(Map.of("app.profile", "production",
+                                                    // the test kit turns signatures off; production refuses that first
                                                     "app.require.wallet.signature", "true")), List.of()).start());
         assertThat(e.getMessage(), startsWith("The production profile needs API keys"));
     }

@@ -29,6 +29,7 @@ import org.biodid.Wiring;
 import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
 import org.biodid.store.WalletChallengeRepository;
+import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestSubjects;
 import org.biodid.wallet.ChallengePayload;
@@ -54,7 +55,7 @@ class WalletControlServerTest {
     private final Http1Client client;
 
     WalletControlServerTest(Http1Client client) {
-        this.client = client;
+        this.client = OpenApiExchanges.validating(client);
     }
 
     @SetUpServer
