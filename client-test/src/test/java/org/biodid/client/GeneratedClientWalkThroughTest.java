@@ -124,7 +124,7 @@ class GeneratedClientWalkThroughTest {
         assertThat(id, startsWith("did:cardano:testnet:"));
         assertThat(enrolled.getWalletAddress(), is(enrollment.getWalletAddress()));
         assertThat(enrolled.getNetwork(), is(Network.TESTNET));
-        assertThat(enrolled.getHelpers().size(), is(enrollment.getFingers().size()));
+        assertThat(enrolled.getHelpers().getFingers().size(), is(enrollment.getFingers().size()));
         assertThat(enrolled.getMetadata().get674().getDid(), is(id));
         assertThat(enrolled.getMetadata().get674().getBiometric().getIdHash(), is(enrolled.getIdHash()));
 
