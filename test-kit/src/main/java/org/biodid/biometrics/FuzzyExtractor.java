@@ -15,6 +15,10 @@ import org.biodid.input.InvalidInputException;
 /**
  * The code-offset fuzzy extractor for one finger.
  * <p>
+ * The per-finger design (helper data version 1) that the fused sketch replaced: it lets helper data be tested
+ * finger by finger. It lives in the test kit only, so that the evaluation can measure that attack and compare
+ * the designs; the service never runs it.
+ * <p>
  * <b>Gen</b>: w = the finger's n-bit vector (reliable cells selected on this impression); draw a uniformly
  * random BCH codeword c (random message from {@link SecureRandom}, systematic encoding); publish
  * {@code sketch = w XOR c}, the selection mask and a random salt; derive the finger key and a MAC key from w.

@@ -11,6 +11,10 @@ import org.biodid.input.InvalidInputException;
 /**
  * Public per-finger helper data of the code-offset fuzzy extractor, version 1.
  * <p>
+ * The per-finger design (helper data version 1) that the fused sketch replaced: it lets helper data be tested
+ * finger by finger. It lives in the test kit only, so that the evaluation can measure that attack and compare
+ * the designs; the service never runs it.
+ * <p>
  * Binary layout (big-endian):
  * <pre>
  * offset size          field
