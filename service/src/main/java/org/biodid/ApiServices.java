@@ -58,8 +58,8 @@ record ApiServices(DidService did, WalletService wallet) {
         DidUseCases useCases = new DidUseCases(
                 new EnrollDid(engine, timers, enrollments, new IdempotencyRepository(database.client(), sealer),
                               json, clock, walletProofs),
-                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
-                              new FailureBudget(new VerifyFailureRepository(database.client()),
+                new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.counters()),
+                              new FailureBudget(new VerifyFailureRepository(database.counters()),
                                                 BudgetSettings.from(config.get("app.verify.failures")), clock),
                               json, freshness, clock),
                 revoke,
@@ -81,7 +81,7 @@ record ApiServices(DidService did, WalletService wallet) {
             LOGGER.log(System.Logger.Level.WARNING, "APP_REQUIRE_WALLET_SIGNATURE=false: enrollment does NOT require "
                     + "the wallet's signature; anyone with an enroll key can enroll any wallet. Development only.");
         }
-        return new WalletProofs(new WalletChallengeRepository(database.client()), new Cip8Verifier(),
+        return new WalletProofs(new WalletChallengeRepository(database.counters()), new Cip8Verifier(),
                                 config.get("app.wallet.challenge.ttl").as(Duration.class).get(),
                                 clock, new SecureRandom(), required);
     }

@@ -10,6 +10,11 @@ import io.helidon.dbclient.DbTransaction;
 /**
  * The database as the rest of the service sees it: a DbClient over a HikariCP pool, and the schema migrator.
  * <p>
+ * On PostgreSQL the bookkeeping written on every verification and enrollment (failure counters, wallet challenges,
+ * used proofs) goes through a second small pool, {@link #counters()}, whose sessions commit asynchronously: those
+ * commits then cost no WAL flush each, which on a small machine is what ran the main pool dry under load. Elsewhere
+ * {@code counters()} is the main client.
+ * <p>
  * Creating it touches nothing; {@link #start()} opens the pool and migrates the schema (retrying in the background
  * while the database is down), {@link #close()} stops both. The client handed out before {@code start()} is the same
  * object afterwards, so repositories can be built first.
@@ -21,6 +26,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final SchemaMigrator migrator;
     private final StartedClient client = new StartedClient();
+    private final StartedClient counters = new StartedClient();
 
     private Database(DatabaseSettings settings, SchemaMigrator migrator) {
         this.settings = settings;
@@ -58,7 +64,9 @@ public final class Database implements AutoCloseable {
     public void start() {
         LOGGER.log(Level.INFO, "Database: " + settings.describe());
         migrator.migrateOrRetryInBackground();
-        client.open(DbClient.create(settings.dbConfig()));
+        DbClient main = DbClient.create(settings.dbConfig());
+        client.open(main);
+        counters.open(settings.separateCounters() ? DbClient.create(settings.countersConfig()) : main);
     }
 
     /**
@@ -66,6 +74,14 @@ public final class Database implements AutoCloseable {
      */
     public DbClient client() {
         return client;
+    }
+
+    /**
+     * @return the DbClient for counters, challenges and used proofs: asynchronous commits on PostgreSQL, the main
+     *         client elsewhere (usable once started)
+     */
+    public DbClient counters() {
+        return counters;
     }
 
     /**
@@ -85,6 +101,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         migrator.stop();
+        if (settings.separateCounters()) {
+            counters.shut();
+        } else {
+            counters.forget();
+        }
         if (client.shut()) {
             LOGGER.log(Level.INFO, "Database connections closed");
         }
@@ -130,6 +151,11 @@ public final class Database implements AutoCloseable {
         @Override
         public void close() {
             shut();
+        }
+
+        /** Drop the reference without closing (it is another client's pool). */
+        void forget() {
+            pool = null;
         }
 
         /** @return whether an open pool was closed */

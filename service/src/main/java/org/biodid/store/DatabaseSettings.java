@@ -17,8 +17,11 @@ import io.helidon.config.ConfigSources;
  * @param password password, may be empty
  * @param embedded whether this is the embedded H2 default
  * @param dbConfig the complete {@code db} configuration for Helidon's DbClient, with the URL filled in
+ * @param countersConfig the same for the counters' pool ({@link Database#counters()}), or {@code null} where the
+ *                 counters share the main pool (embedded H2, and databases other than PostgreSQL)
  */
-public record DatabaseSettings(String url, String username, String password, boolean embedded, Config dbConfig) {
+public record DatabaseSettings(String url, String username, String password, boolean embedded, Config dbConfig,
+                               Config countersConfig) {
 
     // PostgreSQL mode keeps the shared migrations and statements valid; lower-case names match PostgreSQL's.
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -52,13 +55,36 @@ public record DatabaseSettings(String url, String username, String password, boo
             overrides.put("connection.username", username);
             overrides.put("connection.password", password);
         }
-        Config effective = Config.builder()
+        Config counters = null;
+        if (url.startsWith("jdbc:postgresql:")) {
+            Map<String, String> counterOverrides = new HashMap<>(overrides);
+            counterOverrides.put("connection.poolName", "biodid-counters");
+            counterOverrides.put("connection.maximumPoolSize", config.get("app.db.counters.pool.size").asString().get());
+            counterOverrides.put("connection.minimumIdle", "1");
+            // Counters, challenges and used proofs commit without waiting for the WAL flush (docs/operations.md):
+            // what PostgreSQL loses in a crash of its own is the last few hundred milliseconds of bookkeeping, never
+            // an acknowledged enrollment or revocation, whose commits stay synchronous on the main pool and flush
+            // every earlier asynchronous commit with them.
+            counterOverrides.put("connection.connectionInitSql", "SET synchronous_commit = off");
+            counters = layered(counterOverrides, db);
+        }
+        return new DatabaseSettings(url, username, password, embedded, layered(overrides, db), counters);
+    }
+
+    private static Config layered(Map<String, String> overrides, Config db) {
+        return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .addSource(ConfigSources.create(overrides))
                 .addSource(ConfigSources.create(db.detach()))
                 .build();
-        return new DatabaseSettings(url, username, password, embedded, effective);
+    }
+
+    /**
+     * @return whether the counters have a pool of their own
+     */
+    public boolean separateCounters() {
+        return countersConfig != null;
     }
 
     /**

@@ -54,11 +54,13 @@ public record HarnessSettings(List<String> baseUrls,
                               boolean walletSigned) {
 
     /**
-     * The service's JVM options unless {@code biodid.serviceJvmArgs} says otherwise: the heap as before (256 MiB
-     * initial, 1 GiB max) with the generational ZGC, whose pauses do not grow with the heap, so that the
-     * service's tail latency measures its code rather than its collector.
+     * The service's JVM options unless {@code biodid.serviceJvmArgs} says otherwise: 256 MiB initial, 1 GiB max, G1
+     * (the JVM's own choice on a 2-core server, so what a deployment gets without flags). ZGC's concurrent threads
+     * took the CPU the still-compiling service needed: right after the warm-up the same build answered 4-6 % of
+     * the mixed workload with 503 (pool waits) on ZGC and none on G1, and ZGC held 1 GiB RSS where G1 held 340 MiB
+     * (docs/performance.md, "Collector and warm-up").
      */
-    public static final String DEFAULT_SERVICE_JVM_ARGS = "-Xms256m -Xmx1g -XX:+UseZGC -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_SERVICE_JVM_ARGS = "-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
 
     /**
      * Read the settings.
