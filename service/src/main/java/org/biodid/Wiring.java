@@ -8,12 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.helidon.config.Config;
-import io.helidon.http.DirectHandler;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.tracing.Tracer;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRules;
@@ -47,6 +45,7 @@ import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
 import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
+import org.biodid.observe.HikariPoolMetrics;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
 import org.biodid.store.Database;
@@ -80,6 +79,7 @@ public final class Wiring implements AutoCloseable {
 
     private final Config config;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final List<HttpService> extraServices;
     private final Database database;
     private final Sealer sealer;
@@ -102,6 +102,7 @@ public final class Wiring implements AutoCloseable {
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.clock = clock;
+        this.registry = registry;
         this.extraServices = List.copyOf(extraServices);
         this.cors = CorsFilter.create(config.get("app.cors"));
         this.tracer = Tracing.create(config.get("tracing"));
@@ -178,7 +179,7 @@ public final class Wiring implements AutoCloseable {
         if (started) {
             return this;
         }
-        database.start();
+        HikariPoolMetrics.publishInto(registry, database::start);
         try {
             boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
             // Production refuses to start without configured keys; the development key needs the schema, so a
@@ -211,18 +212,8 @@ public final class Wiring implements AutoCloseable {
                 .addConnectionSelector(new LingeringHttp1Selector(
                         Http1Config.create(config.get("server.protocols.http_1_1")), Linger.from(config)))
                 .addFeature(observeFeature())
-                .directHandlers(problemDirectHandlers())
+                .directHandlers(ProblemDirectHandler.forEveryEvent())
                 .routing(this::routing);
-    }
-
-    private static DirectHandlers problemDirectHandlers() {
-        // every answer Helidon gives outside routing (bad prologue, entity too large, interrupted at shutdown, ...)
-        // is problem details too
-        DirectHandlers.Builder handlers = DirectHandlers.builder();
-        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-            handlers.addHandler(type, new ProblemDirectHandler());
-        }
-        return handlers.build();
     }
 
     /**

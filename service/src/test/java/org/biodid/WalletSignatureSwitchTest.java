@@ -1,15 +1,12 @@
 package org.biodid;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
+import org.biodid.testing.LogCapture;
 import org.biodid.testing.TestDatabases;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -46,33 +43,11 @@ class WalletSignatureSwitchTest {
     }
 
     private static List<String> warningsWhenStartedWith(String required) {
-        Logger logger = Logger.getLogger(ApiServices.class.getName());
-        List<String> warnings = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()
-                        && record.getMessage().contains("APP_REQUIRE_WALLET_SIGNATURE")) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
+        try (LogCapture warnings = LogCapture.of(ApiServices.class.getName(), Level.WARNING)) {
             Wiring.create(TestDatabases.postgresConfig(Map.of("app.api.keys", KEY,
                                                               "app.require.wallet.signature", required)), List.of())
                     .close();
-        } finally {
-            logger.removeHandler(handler);
+            return warnings.lines().stream().filter(l -> l.contains("APP_REQUIRE_WALLET_SIGNATURE")).toList();
         }
-        return warnings;
     }
 }

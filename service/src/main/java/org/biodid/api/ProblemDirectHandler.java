@@ -7,6 +7,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Header;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 
 
 import org.biodid.connection.EarlyAnswers;
@@ -18,6 +19,20 @@ import org.biodid.connection.EarlyAnswers;
  * This is how a 413 is sent without reading the body: the connection layer refuses it from {@code Content-Length}.
  */
 public final class ProblemDirectHandler implements DirectHandler {
+
+    /**
+     * This handler for every event type: every answer Helidon gives outside routing (bad prologue, entity too large,
+     * interrupted at shutdown, ...) is problem details too.
+     *
+     * @return direct handlers for the web server
+     */
+    public static DirectHandlers forEveryEvent() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (EventType type : EventType.values()) {
+            handlers.addHandler(type, new ProblemDirectHandler());
+        }
+        return handlers.build();
+    }
 
     @Override
     public TransportResponse handle(TransportRequest request,

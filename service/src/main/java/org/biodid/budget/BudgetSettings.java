@@ -15,9 +15,6 @@ import io.helidon.config.Config;
  */
 public record BudgetSettings(int keyLimit, int subjectLimit, Duration delay, Duration maxDelay) {
 
-    /** Defaults: NIST SP 800-63B §5.2.3's 5 biometric failures, then 30 s doubling, at most a day. */
-    public static final BudgetSettings DEFAULT = new BudgetSettings(5, 20, Duration.ofSeconds(30), Duration.ofHours(24));
-
     /**
      * @param keyLimit     per-key limit
      * @param subjectLimit per-subject limit
@@ -34,16 +31,17 @@ public record BudgetSettings(int keyLimit, int subjectLimit, Duration delay, Dur
     }
 
     /**
-     * Read {@code app.verify.failures}.
+     * Read {@code app.verify.failures}; every key is required (application.yaml holds the defaults).
      *
      * @param config the {@code app.verify.failures} node
-     * @return settings, defaults where unset
+     * @return settings
+     * @throws io.helidon.config.MissingValueException naming the key that is missing
      */
     public static BudgetSettings from(Config config) {
-        return new BudgetSettings(config.get("limit").asInt().orElse(DEFAULT.keyLimit),
-                                  config.get("subject.limit").asInt().orElse(DEFAULT.subjectLimit),
-                                  config.get("delay").as(Duration.class).orElse(DEFAULT.delay),
-                                  config.get("max.delay").as(Duration.class).orElse(DEFAULT.maxDelay));
+        return new BudgetSettings(config.get("limit").asInt().get(),
+                                  config.get("subject.limit").asInt().get(),
+                                  config.get("delay").as(Duration.class).get(),
+                                  config.get("max.delay").as(Duration.class).get());
     }
 
     /**

@@ -14,13 +14,14 @@ import io.helidon.config.Config;
 public record Linger(Duration maxTime, long maxBytes) {
 
     /**
-     * Read the bounds from {@code app.linger}.
+     * Read the bounds from {@code app.linger}; both keys are required (application.yaml holds the defaults).
      *
      * @param config root configuration
      * @return bounds
+     * @throws io.helidon.config.MissingValueException naming the key that is missing
      */
     public static Linger from(Config config) {
-        return new Linger(config.get("app.linger.time").as(Duration.class).orElse(Duration.ofSeconds(2)),
-                          config.get("app.linger.bytes").asLong().orElse(16L * 1024 * 1024));
+        return new Linger(config.get("app.linger.time").as(Duration.class).get(),
+                          config.get("app.linger.bytes").asLong().get());
     }
 }

@@ -38,16 +38,18 @@ public final class RateLimiters implements AutoCloseable {
     /**
      * Build the configured limiter.
      *
-     * @param config   root configuration
+     * @param config   root configuration; every {@code app.rate.limit} key is required (application.yaml holds the
+     *                 defaults)
      * @param database where the shared buckets live
      * @return the limiter and what it holds open
      * @throws IllegalStateException when the shared store is asked for on a database other than PostgreSQL
+     * @throws io.helidon.config.MissingValueException naming a key that is missing
      */
     public static RateLimiters create(Config config, DatabaseSettings database) {
         Config limit = config.get("app.rate.limit");
-        double rps = limit.get("rps").asDouble().orElse(1000.0);
-        int burst = limit.get("burst").asInt().orElse(2000);
-        String store = limit.get("store").asString().orElse("local").trim().toLowerCase(Locale.ROOT);
+        double rps = limit.get("rps").asDouble().get();
+        int burst = limit.get("burst").asInt().get();
+        String store = limit.get("store").asString().get().trim().toLowerCase(Locale.ROOT);
         switch (store) {
         case "local" -> {
             return new RateLimiters(new InProcessRateLimiter(rps, burst, System::nanoTime), null, null);
@@ -59,8 +61,7 @@ public final class RateLimiters implements AutoCloseable {
             }
             HikariDataSource pool = pool(limit, config, database);
             SharedRateLimiter shared = new SharedRateLimiter(pool, rps, burst,
-                                                             limit.get("clean.interval").as(Duration.class)
-                                                                     .orElse(Duration.ofMinutes(1)));
+                                                             limit.get("clean.interval").as(Duration.class).get());
             LOGGER.log(Level.INFO, "Rate limit: " + rps + "/s, burst " + burst
                     + " per API key, shared by every instance on " + database.describe());
             return new RateLimiters(shared, shared, pool);
@@ -76,10 +77,9 @@ public final class RateLimiters implements AutoCloseable {
         hikari.setJdbcUrl(database.url());
         hikari.setUsername(database.username());
         hikari.setPassword(database.password());
-        hikari.setMaximumPoolSize(limit.get("pool.size").asInt().orElse(2));
+        hikari.setMaximumPoolSize(limit.get("pool.size").asInt().get());
         hikari.setMinimumIdle(1);
-        hikari.setConnectionTimeout(config.get("app.db.connection.timeout").as(Duration.class)
-                                            .orElse(Duration.ofSeconds(2)).toMillis());
+        hikari.setConnectionTimeout(config.get("app.db.connection.timeout").as(Duration.class).get().toMillis());
         // like the API's pool: a database that is down at start-up is not a reason to refuse to start
         hikari.setInitializationFailTimeout(-1);
         hikari.setConnectionInitSql(SharedRateLimiter.SESSION_SETTINGS);

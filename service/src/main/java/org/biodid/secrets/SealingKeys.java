@@ -42,10 +42,12 @@ public final class SealingKeys {
     /**
      * Build the sealer from configuration.
      *
-     * @param config     root configuration
+     * @param config     root configuration; {@code app.data.dir} and {@code app.helper.data.previous} are required
+     *                   (application.yaml holds the defaults)
      * @param production whether {@code app.profile} is {@code production}
      * @return sealer with the current and previous keys
      * @throws IllegalStateException in production without a configured key, or for a malformed key
+     * @throws io.helidon.config.MissingValueException naming a key that is missing
      */
     public static Sealer sealer(Config config, boolean production) {
         Config helper = config.get("app.helper.data");
@@ -55,10 +57,10 @@ public final class SealingKeys {
                         + "APP_HELPER_DATA_KEY (base64 of 32 random bytes, e.g. `openssl rand -base64 32`) or "
                         + "APP_HELPER_DATA_KEYFILE. Refusing to start without one.");
             }
-            return developmentKey(Path.of(config.get("app.data.dir").asString().orElse("./data")));
+            return developmentKey(Path.of(config.get("app.data.dir").asString().get()));
         });
         List<SealingKey> previous = new ArrayList<>();
-        String list = helper.get("previous").asString().orElse("");
+        String list = helper.get("previous").asString().get();
         int i = 0;
         for (String entry : list.split(",")) {
             if (!entry.isBlank()) {

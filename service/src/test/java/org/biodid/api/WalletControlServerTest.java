@@ -29,6 +29,7 @@ import org.biodid.Wiring;
 import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
 import org.biodid.store.WalletChallengeRepository;
+import org.biodid.testing.LogCapture;
 import org.biodid.testing.OpenApiExchanges;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestSubjects;
@@ -105,31 +106,14 @@ class WalletControlServerTest {
     void everyWalletRouteWritesAnAuditLineWithoutTheAddress() {
         Cip30Signer wallet = Cip30Signer.random(RANDOM);
         String address = wallet.enterpriseAddress(false);
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger audit = java.util.logging.Logger.getLogger("org.biodid.audit");
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        audit.addHandler(handler);
-        try {
+        List<String> lines;
+        try (LogCapture audit = LogCapture.of("org.biodid.audit")) {
             DataSignature enroll = sign(wallet, address, "enroll");
             post("/api/v1/did/enroll", enrollBody(address, "testnet", enroll)).close();
             post("/api/v1/did/enroll", enrollBody(address, "testnet", enroll)).close();
             post("/api/v1/wallet/helper-data", signedBody(address, sign(wallet, address, "fetch-helper-data"))).close();
             post("/api/v1/wallet/revoke", signedBody(address, sign(wallet, address, "revoke"))).close();
-        } finally {
-            audit.removeHandler(handler);
+            lines = audit.lines();
         }
         List<String> mine = lines.stream().map(l -> DidApiContract.parse(l))
                 .map(l -> l.get("audit").asText() + ":" + l.get("outcome").asText()

@@ -11,16 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.biometrics.FingerId;
@@ -28,6 +25,7 @@ import org.biodid.biometrics.FingerScan;
 import org.biodid.biometrics.Minutia;
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
+import org.biodid.testing.LogCapture;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestServers;
 import org.biodid.testing.TestSubjects;
@@ -299,26 +297,20 @@ class AdaptiveAttackServerTest {
         return scans;
     }
 
-    /** Held so that the captured logger is not collected with its handler. */
-    private static final Logger AUDIT = Logger.getLogger("org.biodid.audit");
+    /** The audit capture of the running test, detached when it ends. */
+    private LogCapture auditCapture;
 
-    static List<String> captureAudit() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        AUDIT.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
+    /** The audit lines from now until the test ends. */
+    private List<String> captureAudit() {
+        auditCapture = LogCapture.of("org.biodid.audit");
+        return auditCapture.lines();
+    }
 
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-        return lines;
+    @AfterEach
+    void detachAuditCapture() {
+        if (auditCapture != null) {
+            auditCapture.close();
+        }
     }
 
     private static void sleep(long millis) {

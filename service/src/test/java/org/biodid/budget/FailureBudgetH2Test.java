@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.biodid.store.Database;
 import org.biodid.store.DatabaseSettings;
 import org.biodid.store.VerifyFailureRepository;
+import org.biodid.testing.TestConfigs;
 import org.biodid.testing.TestDatabases;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -80,7 +82,8 @@ class FailureBudgetH2Test {
 
     @Test
     void waitsFollowTheDocumentedRule() {
-        BudgetSettings d = BudgetSettings.DEFAULT;
+        // the settings application.yaml ships
+        BudgetSettings d = BudgetSettings.from(TestConfigs.applicationYaml(Map.of()).get("app.verify.failures"));
         assertThat(d.waitAfter(4, 5), is(Duration.ZERO));
         assertThat(d.waitAfter(5, 5), is(Duration.ofSeconds(30)));
         assertThat(d.waitAfter(6, 5), is(Duration.ofSeconds(60)));

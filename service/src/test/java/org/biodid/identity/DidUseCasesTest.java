@@ -29,6 +29,7 @@ import org.biodid.store.DatabaseSettings;
 import org.biodid.store.EnrollmentRepository;
 import org.biodid.store.IdempotencyRepository;
 import org.biodid.store.UsedProofRepository;
+import org.biodid.testing.TestConfigs;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestSealers;
 import org.biodid.budget.BudgetSettings;
@@ -87,8 +88,8 @@ class DidUseCasesTest {
                                      new IdempotencyRepository(database.client(), TestSealers.sealer()), mapper, CLOCK,
                                      walletProofs(true));
         verify = new VerifyDid(engine, timers, enrollments, new UsedProofRepository(database.client()),
-                               new FailureBudget(new VerifyFailureRepository(database.client()),
-                                                 BudgetSettings.DEFAULT, CLOCK),
+                               new FailureBudget(new VerifyFailureRepository(database.client()), BudgetSettings.from(
+                                       TestConfigs.applicationYaml(Map.of()).get("app.verify.failures")), CLOCK),
                                mapper, Duration.ofSeconds(300), CLOCK);
         revoke = new RevokeDid(enrollments, CLOCK);
     }

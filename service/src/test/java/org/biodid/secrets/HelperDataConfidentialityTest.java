@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
@@ -20,12 +16,14 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.biodid.api.JsonBodies;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.Enrollment;
 import org.biodid.biometrics.HelperData;
+import org.biodid.testing.LogCapture;
 import org.biodid.testing.TestDatabases;
 import org.biodid.testing.TestKeys;
 import org.biodid.testing.TestServers;
@@ -289,34 +287,19 @@ class HelperDataConfidentialityTest {
         }
     }
 
-    /** Every log record of every logger, at every level, with its parameters and exception. */
-    private static List<String> captureAllLogs() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Logger root = Logger.getLogger("");
-        root.setLevel(Level.ALL);
-        root.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object p : record.getParameters()) {
-                        line.append(' ').append(p);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    line.append(' ').append(record.getThrown());
-                }
-                lines.add(line.toString());
-            }
+    /** The log capture of the running test, detached when it ends. */
+    private LogCapture logCapture;
 
-            @Override
-            public void flush() {
-            }
+    /** Every log record of every logger, at every level, with its parameters and exception, until the test ends. */
+    private List<String> captureAllLogs() {
+        logCapture = LogCapture.of("", Level.ALL);
+        return logCapture.lines();
+    }
 
-            @Override
-            public void close() {
-            }
-        });
-        return lines;
+    @AfterEach
+    void detachLogCapture() {
+        if (logCapture != null) {
+            logCapture.close();
+        }
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.biodid.testing.TestConfigs;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -34,8 +35,7 @@ class SealingTest {
     }
 
     private static Config config(Map<String, String> values) {
-        return Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(values)).build();
+        return TestConfigs.applicationYaml(values);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -137,12 +136,7 @@ public final class TestDatabases {
                                                          // tests of wallet control, which set it to true
                                                          "app.require.wallet.signature", "false"));
         all.putAll(values);
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(all))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .build();
+        return TestConfigs.applicationYaml(all);
     }
 
     private static boolean connectOrCreate() {

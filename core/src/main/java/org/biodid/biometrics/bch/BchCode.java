@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A binary, narrow-sense BCH code (n, k, t), possibly shortened, with a systematic encoder and a
- * syndrome / Berlekamp&ndash;Massey / Chien decoder.
+ * syndrome / Berlekamp&ndash;Massey / Chien decoder. The generator polynomial is built by
+ * {@code GeneratorPolynomial}, decoding is done by {@code BchDecoder}.
  * <p>
  * Codewords are bit vectors (see {@link Bits}) of length n: bits {@code [0, n - k)} carry the parity,
  * bits {@code [n - k, n)} the message. Instances are immutable and thread-safe; decoding needs a
@@ -25,6 +26,7 @@ public final class BchCode {
     private final int parityBits;
     /** Generator polynomial without its leading term, as a bit vector of {@code parityBits} bits. */
     private final long[] generatorLow;
+    private final BchDecoder decoder;
 
     private BchCode(GaloisField field, int n, int t, int[] generator) {
         this.field = field;
@@ -41,6 +43,7 @@ public final class BchCode {
                 Bits.set(generatorLow, i);
             }
         }
+        this.decoder = new BchDecoder(field, n, t);
     }
 
     /**
@@ -70,62 +73,7 @@ public final class BchCode {
         if (n > field.order() || n < 1) {
             throw new IllegalArgumentException("n must be in [1, " + field.order() + "], was " + n);
         }
-        return new BchCode(field, n, t, generator(field, t));
-    }
-
-    /**
-     * The generator polynomial: the product of the distinct minimal polynomials of alpha^1 .. alpha^2t,
-     * as 0/1 coefficients, index = degree.
-     */
-    private static int[] generator(GaloisField field, int t) {
-        int order = field.order();
-        boolean[] covered = new boolean[order];
-        int[] g = {1};
-        for (int i = 1; i <= 2 * t; i++) {
-            if (covered[i]) {
-                continue;
-            }
-            // cyclotomic coset of i: the conjugates alpha^(i 2^j) share one minimal polynomial
-            int[] minimal = {1};
-            int c = i;
-            do {
-                covered[c] = true;
-                minimal = multiplyByLinear(field, minimal, field.exp(c));
-                c = (c * 2) % order;
-            } while (c != i);
-            g = multiplyBinary(g, minimal);
-        }
-        return g;
-    }
-
-    /** (poly) * (x + root) over GF(2^m). */
-    private static int[] multiplyByLinear(GaloisField field, int[] poly, int root) {
-        int[] out = new int[poly.length + 1];
-        for (int i = 0; i < poly.length; i++) {
-            out[i + 1] ^= poly[i];
-            out[i] ^= field.multiply(poly[i], root);
-        }
-        return out;
-    }
-
-    /** Product of two polynomials whose coefficients are 0 or 1. */
-    private static int[] multiplyBinary(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length - 1];
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == 0) {
-                continue;
-            }
-            if (a[i] != 1) {
-                throw new IllegalStateException("minimal polynomial is not binary");
-            }
-            for (int j = 0; j < b.length; j++) {
-                if (b[j] > 1) {
-                    throw new IllegalStateException("minimal polynomial is not binary");
-                }
-                out[i + j] ^= b[j];
-            }
-        }
-        return out;
+        return new BchCode(field, n, t, GeneratorPolynomial.of(field, t));
     }
 
     /**
@@ -223,143 +171,7 @@ public final class BchCode {
      *         as far as the decoder can tell
      */
     public int decode(long[] word, Workspace ws) {
-        int[] exp = field.expTable();
-        int[] log = field.logTable();
-        int order = field.order();
-        int[] s = ws.syndromes;
-        if (!syndromes(word, s, exp, log, order)) {
-            return 0;
-        }
-        int degree = berlekampMassey(s, ws, exp, log, order);
-        if (degree < 0) {
-            return -1;
-        }
-        int found = chien(ws.lambda, degree, ws, exp, log, order);
-        if (found != degree) {
-            return -1;
-        }
-        for (int i = 0; i < found; i++) {
-            Bits.flip(word, ws.positions[i]);
-        }
-        return found;
-    }
-
-    /** Fills s[1..2t]; returns false when all are zero (the word is a codeword). */
-    private boolean syndromes(long[] word, int[] s, int[] exp, int[] log, int order) {
-        int twoT = 2 * t;
-        Arrays.fill(s, 0);
-        for (int w = 0; w < word.length; w++) {
-            long bits = word[w];
-            while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                // odd syndromes only: S_j = sum over set bits i of alpha^(i j)
-                int step = (2 * i) % order;
-                int idx = i % order;
-                for (int j = 1; j <= twoT; j += 2) {
-                    s[j] ^= exp[idx];
-                    idx += step;
-                    if (idx >= order) {
-                        idx -= order;
-                    }
-                }
-            }
-        }
-        boolean any = false;
-        for (int j = 1; j <= twoT; j += 2) {
-            any |= s[j] != 0;
-        }
-        if (!any) {
-            return false;
-        }
-        // over GF(2), S_2j = S_j^2
-        for (int j = 2; j <= twoT; j += 2) {
-            int half = s[j >>> 1];
-            s[j] = half == 0 ? 0 : exp[2 * log[half] % order];
-        }
-        return true;
-    }
-
-    /** Berlekamp–Massey; leaves the locator in ws.lambda; returns its degree L, or -1 if L > t. */
-    private int berlekampMassey(int[] s, Workspace ws, int[] exp, int[] log, int order) {
-        int[] c = ws.lambda;
-        int[] b = ws.previous;
-        int[] tmp = ws.scratch;
-        Arrays.fill(c, 0);
-        Arrays.fill(b, 0);
-        c[0] = 1;
-        b[0] = 1;
-        int length = 0;
-        int shift = 1;
-        int lastDiscrepancy = 1;
-        int size = c.length;
-        for (int r = 0; r < 2 * t; r++) {
-            int d = s[r + 1];
-            for (int i = 1; i <= length; i++) {
-                if (c[i] != 0 && s[r + 1 - i] != 0) {
-                    d ^= exp[log[c[i]] + log[s[r + 1 - i]]];
-                }
-            }
-            if (d == 0) {
-                shift++;
-                continue;
-            }
-            int coefLog = log[d] - log[lastDiscrepancy] + order;
-            if (2 * length <= r) {
-                System.arraycopy(c, 0, tmp, 0, size);
-                addShifted(c, b, shift, coefLog, exp, log, order);
-                length = r + 1 - length;
-                int[] swap = b;
-                b = tmp;
-                tmp = swap;
-                lastDiscrepancy = d;
-                shift = 1;
-            } else {
-                addShifted(c, b, shift, coefLog, exp, log, order);
-                shift++;
-            }
-        }
-        // keep the buffers owned by the workspace in their slots for the next call
-        ws.previous = b;
-        ws.scratch = tmp;
-        return length > t ? -1 : length;
-    }
-
-    /** c += alpha^coefLog * x^shift * b. */
-    private static void addShifted(int[] c, int[] b, int shift, int coefLog, int[] exp, int[] log, int order) {
-        int limit = c.length - shift;
-        for (int i = 0; i < limit; i++) {
-            if (b[i] != 0) {
-                c[i + shift] ^= exp[(log[b[i]] + coefLog) % order];
-            }
-        }
-    }
-
-    /** Finds the positions i in [0, n) with lambda(alpha^-i) = 0; returns how many. */
-    private int chien(int[] lambda, int degree, Workspace ws, int[] exp, int[] log, int order) {
-        int[] reg = ws.chien;
-        for (int j = 1; j <= degree; j++) {
-            reg[j] = lambda[j] == 0 ? -1 : log[lambda[j]];
-        }
-        int found = 0;
-        for (int i = 0; i < n; i++) {
-            int value = 1; // lambda[0]
-            for (int j = 1; j <= degree; j++) {
-                int r = reg[j];
-                if (r >= 0) {
-                    value ^= exp[r];
-                    r -= j;
-                    reg[j] = r < 0 ? r + order : r;
-                }
-            }
-            if (value == 0) {
-                ws.positions[found++] = i;
-                if (found == degree) {
-                    break;
-                }
-            }
-        }
-        return found;
+        return decoder.decode(word, ws);
     }
 
     @Override
@@ -368,15 +180,16 @@ public final class BchCode {
     }
 
     /**
-     * Reusable decoder scratch space. Not thread-safe: one per thread (or per call).
+     * Reusable decoder scratch space. Not thread-safe: one per thread (or per call). Its buffers belong to
+     * {@code BchDecoder}.
      */
     public static final class Workspace {
-        private final int[] syndromes;
-        private final int[] lambda;
-        private final int[] chien;
-        private final int[] positions;
-        private int[] previous;
-        private int[] scratch;
+        final int[] syndromes;
+        final int[] lambda;
+        final int[] chien;
+        final int[] positions;
+        int[] previous;
+        int[] scratch;
 
         private Workspace(int t) {
             // Berlekamp–Massey intermediate polynomials can reach degree 4t when there are more than t errors

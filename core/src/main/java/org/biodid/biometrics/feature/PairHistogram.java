@@ -23,7 +23,6 @@ import org.biodid.biometrics.Minutia;
 public final class PairHistogram {
 
     private static final int BLUR_RADIUS = 4;
-    private static final int DISTANCE_PAD = 3;
     private static final double[] BLUR_KERNEL = {
         1 / 256.0, 8 / 256.0, 28 / 256.0, 56 / 256.0, 70 / 256.0, 56 / 256.0, 28 / 256.0, 8 / 256.0, 1 / 256.0};
 
@@ -37,11 +36,8 @@ public final class PairHistogram {
     private double[] background;
     /** Canonical cells per distance ring; canonical cells are numbered ring by ring. */
     private final int ringSize;
-    /** Padded accumulation grid: 3 extra distance planes each side, angle rows/columns 1 before and 2 after. */
-    private final int padWidth;
-    private final int padPlanes;
-    /** Padded grid cell -> canonical cell, or -1 for distance padding outside the histogram. */
-    private final int[] foldTarget;
+    /** Pairs are spread with B-spline weights on this padded grid, then folded onto the canonical cells. */
+    private final SplineGrid splines;
     /** Canonical cell -> its distance bin. */
     private final int[] ringOf;
     /** Canonical cell -> difference of its two angle bins, (b - a) mod angleBins. */
@@ -85,24 +81,7 @@ public final class PairHistogram {
         if (next != parameters.cells()) {
             throw new IllegalStateException("cell count mismatch " + next + " vs " + parameters.cells());
         }
-        this.padWidth = aBins + 3;
-        this.padPlanes = dBins + 2 * DISTANCE_PAD;
-        this.foldTarget = new int[padPlanes * padWidth * padWidth];
-        for (int pd = 0; pd < padPlanes; pd++) {
-            int d = pd - DISTANCE_PAD;
-            for (int pa = 0; pa < padWidth; pa++) {
-                for (int pb = 0; pb < padWidth; pb++) {
-                    int index = (pd * padWidth + pa) * padWidth + pb;
-                    if (d < 0 || d >= dBins) {
-                        foldTarget[index] = -1;
-                    } else {
-                        int a = (pa - 1 + aBins) % aBins;
-                        int b = (pb - 1 + aBins) % aBins;
-                        foldTarget[index] = canonical[(d * aBins + a) * aBins + b];
-                    }
-                }
-            }
-        }
+        this.splines = new SplineGrid(dBins, aBins, canonical);
     }
 
     /**
@@ -297,7 +276,7 @@ public final class PairHistogram {
         double lo2 = Math.max(0, lo) * Math.max(0, lo);
         double hi2 = hi * hi;
         // padded, so that the inner loop needs neither range checks nor angle wrapping; folded at the end
-        double[] grid = new double[foldTarget.length];
+        double[] grid = splines.newGrid();
         double invD = 1.0 / dStep;
         double invA = 1.0 / aStep;
         double dOrigin = parameters.minDistance() * invD + 0.5;
@@ -315,60 +294,14 @@ public final class PairHistogram {
                 double phi = Angles.atan2(dy, dx);
                 // the swapped order (b - pi, a - pi) lands on the mirror cells with mirrored weights, and a cell
                 // and its mirror share one canonical cell: the fold below counts every pair in both orders
-                accumulate(grid, Math.sqrt(d2) * invD - dOrigin, Angles.wrapOnce(ti - phi) * invA - 0.5,
+                splines.accumulate(grid, Math.sqrt(d2) * invD - dOrigin, Angles.wrapOnce(ti - phi) * invA - 0.5,
                         Angles.wrapOnce(th[j] - phi) * invA - 0.5);
             }
         }
-        Arrays.fill(h, 0.0);
-        for (int g = 0; g < grid.length; g++) {
-            int target = foldTarget[g];
-            if (target >= 0) {
-                h[target] += grid[g];
-            }
-        }
+        splines.fold(grid, h);
         for (int c = 0; c < h.length; c++) {
             h[c] *= 2;
         }
         return h;
     }
-
-    /** Adds one pair, at continuous bin coordinates (u, v, w), with quadratic B-spline weights. */
-    private void accumulate(double[] grid, double u, double v, double w) {
-        // u > -2.5 after the distance cut, v and w >= -0.5: the offset makes the int cast a floor
-        int d0 = (int) (u + 8.5) - 8;
-        double fd = u - d0;
-        int a0 = (int) (v + 0.5);
-        double fa = v - a0;
-        int b0 = (int) (w + 0.5);
-        double fb = w - b0;
-        double wd0 = 0.5 * (0.5 - fd) * (0.5 - fd);
-        double wd1 = 0.75 - fd * fd;
-        double wd2 = 0.5 * (0.5 + fd) * (0.5 + fd);
-        double wa0 = 0.5 * (0.5 - fa) * (0.5 - fa);
-        double wa1 = 0.75 - fa * fa;
-        double wa2 = 0.5 * (0.5 + fa) * (0.5 + fa);
-        double wb0 = 0.5 * (0.5 - fb) * (0.5 - fb);
-        double wb1 = 0.75 - fb * fb;
-        double wb2 = 0.5 * (0.5 + fb) * (0.5 + fb);
-        // the 3 x 3 x 3 block starts at padded (c_d - 1 + pad, c_a - 1 + 1, c_b - 1 + 1)
-        int planeStride = padWidth * padWidth;
-        int p = ((d0 - 1 + DISTANCE_PAD) * padWidth + a0) * padWidth + b0;
-        addPlane(grid, p, wd0, wa0, wa1, wa2, wb0, wb1, wb2);
-        addPlane(grid, p + planeStride, wd1, wa0, wa1, wa2, wb0, wb1, wb2);
-        addPlane(grid, p + 2 * planeStride, wd2, wa0, wa1, wa2, wb0, wb1, wb2);
-    }
-
-    private void addPlane(double[] grid, int p, double wd, double wa0, double wa1, double wa2,
-                          double wb0, double wb1, double wb2) {
-        addRow(grid, p, wd * wa0, wb0, wb1, wb2);
-        addRow(grid, p + padWidth, wd * wa1, wb0, wb1, wb2);
-        addRow(grid, p + 2 * padWidth, wd * wa2, wb0, wb1, wb2);
-    }
-
-    private static void addRow(double[] grid, int row, double w, double wb0, double wb1, double wb2) {
-        grid[row] += w * wb0;
-        grid[row + 1] += w * wb1;
-        grid[row + 2] += w * wb2;
-    }
-
 }
