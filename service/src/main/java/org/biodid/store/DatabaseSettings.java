@@ -61,7 +61,7 @@ public record DatabaseSettings(String url, String username, String password, boo
             counterOverrides.put("connection.poolName", "biodid-counters");
             counterOverrides.put("connection.maximumPoolSize", config.get("app.db.counters.pool.size").asString().get());
             counterOverrides.put("connection.minimumIdle", "1");
-            // Counters, challenges and used proofs commit without waiting for the WAL flush (docs/operations.md):
+            // Counters, challenges and used proofs commit without waiting for the WAL flush (docs/reliability.md):
             // what PostgreSQL loses in a crash of its own is the last few hundred milliseconds of bookkeeping, never
             // an acknowledged enrollment or revocation, whose commits stay synchronous on the main pool and flush
             // every earlier asynchronous commit with them.

@@ -55,7 +55,7 @@ public record HarnessSettings(List<String> baseUrls,
 
     /**
      * The service's JVM options unless {@code biodid.serviceJvmArgs} says otherwise: 256 MiB initial, 1 GiB max, G1
-     * (the JVM's own choice on a 2-core server, so what a deployment gets without flags). ZGC's concurrent threads
+     * (the JVM's own choice on a machine like this one: 2 cores, 24 GiB). ZGC's concurrent threads
      * took the CPU the still-compiling service needed: right after the warm-up the same build answered 4-6 % of
      * the mixed workload with 503 (pool waits) on ZGC and none on G1, and ZGC held 1 GiB RSS where G1 held 340 MiB
      * (docs/performance.md, "Collector and warm-up").
