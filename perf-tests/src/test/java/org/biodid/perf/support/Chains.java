@@ -1,5 +1,6 @@
 package org.biodid.perf.support;
 
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -241,6 +242,7 @@ public final class Chains {
                               .header("X-API-Key", apiKey)
                               .body(StringBody("#{verify_body}")).asJson(),
                       status().is(200),
+                      bodyString().saveAs("verify_response"),
                       jsonPath("$.verified").ofBoolean().saveAs("verify_answer"),
                       // Right: an impostor refused, a genuine proof accepted. A genuine fresh capture may be
                       // refused: that is the matcher's false-reject rate (counted apart), not a wrong answer.
@@ -327,6 +329,9 @@ public final class Chains {
             case IMPOSTOR -> {
                 if (verified) {
                     recorder.impostorAccepted();
+                    // Rare and serious: keep everything needed to replay it offline against the stored helper data.
+                    System.out.println("IMPOSTOR ACCEPTED: request " + session.getString("verify_body")
+                                               + " answer " + session.getString("verify_response"));
                 }
             }
             default -> {
