@@ -60,6 +60,22 @@ class NoiseAndVerdictTest {
     }
 
     @Test
+    void theLoadGeneratorsOwnThreadsDoNotReadAsForeignWork() {
+        long wall = 200_000_000L;
+        // 2 cores, idle: each worker has its core
+        assertEquals(1.0, Calibration.availability(2, wall, 2 * wall, 2 * wall), 1e-9);
+        // a foreign process holds one core: the workers share the other (one busy core of two: 0.5 of the cores,
+        // about 0.67 in practice as the scheduler shares three threads over two cores)
+        assertEquals(0.5, Calibration.availability(2, wall, wall, wall), 1e-9);
+        // this JVM's JIT holds one core instead: the same CPU for the workers, but the run's own, so nothing is lost
+        assertEquals(1.0, Calibration.availability(2, wall, wall, 2 * wall), 1e-9);
+        // half a core of JIT: still nothing lost
+        assertEquals(1.0, Calibration.availability(2, wall, (long) (1.5 * wall), 2 * wall), 1e-9);
+        // half a core of JIT and half a core foreign: only the foreign half counts
+        assertEquals(1.0 / 1.5, Calibration.availability(2, wall, wall, (long) (1.5 * wall)), 1e-9);
+    }
+
+    @Test
     void noiseIsJudgedAgainstEachLimit() {
         assertFalse(quiet().noisy());
         Noise busyCore = Noise.of(new Calibration(2, 300, 0.66), QUIET, 90, 0, 40, 3, 3, NO_PAUSES, NO_PAUSES,
