@@ -6,6 +6,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.biodid.biometrics.FusedCode;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -63,20 +66,22 @@ class BchCodeTest {
     }
 
     /**
-     * The code the service uses (BiometricParameters.DEFAULT, built as FuzzyExtractor builds it): BCH(255, 47), which
-     * corrects every pattern of exactly 42 errors and never turns 43 errors back into the sent codeword.
+     * Every code the service uses: the fused code of each finger count it accepts ({@link
+     * org.biodid.biometrics.FusedCode#forFingers}, BCH(1020, 265, 103) for 4 fingers). Each corrects every pattern of
+     * exactly t errors and never turns t + 1 errors back into the sent codeword.
      */
-    @Test
-    void productionCodeCorrectsExactlyFortyTwoErrors() {
-        org.biodid.biometrics.BiometricParameters production = org.biodid.biometrics.BiometricParameters.DEFAULT;
-        BchCode code = BchCode.shortened(production.m(), production.t(), production.n());
-        assertThat(code.m(), is(8));
-        assertThat(code.t(), is(42));
-        assertThat(code.n(), is(255));
-        assertThat(code.k(), is(47));
+    @ParameterizedTest(name = "{0} fingers")
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void everyProductionCodeCorrectsExactlyT(int fingers) {
+        BchCode code = FusedCode.forFingers(fingers).code();
+        if (fingers == 4) {
+            assertThat(code.n(), is(1020));
+            assertThat(code.k(), is(265));
+            assertThat(code.t(), is(103));
+        }
         BchCode.Workspace ws = code.newWorkspace();
-        SplittableRandom random = new SplittableRandom(842);
-        for (int trial = 0; trial < 100; trial++) {
+        SplittableRandom random = new SplittableRandom(842 + fingers);
+        for (int trial = 0; trial < 20; trial++) {
             long[] message = randomBits(random, code.k());
             long[] codeword = new long[Bits.words(code.n())];
             code.encode(message, codeword);
@@ -89,7 +94,7 @@ class BchCodeTest {
             long[] beyondT = codeword.clone();
             flipDistinct(random, beyondT, code.n(), code.t() + 1);
             code.decode(beyondT, ws);
-            assertThat("43 errors never decode to the sent codeword", Arrays.equals(beyondT, codeword), is(false));
+            assertThat("t + 1 errors never decode to the sent codeword", Arrays.equals(beyondT, codeword), is(false));
         }
     }
 
