@@ -47,6 +47,12 @@ public record Noise(Calibration calibrationBefore,
     public static final double MAX_STEAL_PERCENT = 5;
     /** A load-generator pause this long delays every response it is waiting for by as much. */
     public static final double MAX_GENERATOR_PAUSE_MS = 50;
+    /**
+     * Foreign work plus steal above this share of the machine, in the seconds around an operation's slowest
+     * request: a burst that an average over the minute hides (a build starting beside the run, the hypervisor
+     * taking a core for two seconds) but that stalls every request in flight at once.
+     */
+    public static final double MAX_BURST_PERCENT = 40;
 
     /**
      * The slowest request of one operation and what else happened at that moment.
@@ -58,9 +64,13 @@ public record Noise(Calibration calibrationBefore,
      *                             several slow requests)
      * @param servicePauseMs the service's pauses overlapping it, total ms
      * @param generatorPauseMs the load generator's pauses overlapping it, total ms
+     * @param foreignBurstPercent the most foreign CPU (machine busy minus the run's processes) in any second
+     *                            overlapping it (one second either side), percent of the machine
+     * @param stealBurstPercent the most steal in any such second, percent of the machine
      */
     public record Outlier(String operation, double maxMs, String startedAt, List<String> coincidingOperations,
-                          double servicePauseMs, double generatorPauseMs) {
+                          double servicePauseMs, double generatorPauseMs, double foreignBurstPercent,
+                          double stealBurstPercent) {
     }
 
     /**
@@ -97,6 +107,15 @@ public record Noise(Calibration calibrationBefore,
         }
         if (steal > MAX_STEAL_PERCENT) {
             reasons.add("steal " + OperationStats.round(steal, 1) + " % (> " + MAX_STEAL_PERCENT + " %)");
+        }
+        for (Outlier o : outliers) {
+            if (o.foreignBurstPercent() + o.stealBurstPercent() > MAX_BURST_PERCENT) {
+                reasons.add("the slowest " + o.operation() + " (" + Math.round(o.maxMs()) + " ms at " + o.startedAt()
+                                    + ") coincided with a burst of other work: foreign CPU "
+                                    + OperationStats.round(o.foreignBurstPercent(), 1) + " %, steal "
+                                    + OperationStats.round(o.stealBurstPercent(), 1) + " % of the machine (> "
+                                    + MAX_BURST_PERCENT + " % together)");
+            }
         }
         if (generator != null && generator.maxMs() > MAX_GENERATOR_PAUSE_MS) {
             reasons.add("load generator paused " + generator.maxMs() + " ms (" + generator.maxOperation() + ", > "

@@ -94,7 +94,8 @@ public final class NoiseProbe implements AutoCloseable {
      * @return noise
      */
     public Noise measure(long from, long until, RunSummary.Server server, RunSummary.Server generator,
-                         Path serviceLog, Map<String, Series> series) {
+                         Path serviceLog, Map<String, Series> series, List<ResourceSampler.Sample> serviceSamples,
+                         List<ResourceSampler.Sample> generatorSamples) {
         JvmPauses servicePauses = JvmPauses.read(serviceLog);
         JvmPauses generatorPauses = JvmPauses.read(generatorLog);
         List<MachineCpu> snapshots;
@@ -115,10 +116,12 @@ public final class NoiseProbe implements AutoCloseable {
                 + (generator == null ? 0 : generator.cpuAvgPercent());
         return Noise.of(before, after, busy, steal, run, loadStart, loadAverage(),
                         servicePauses.stats(from, until), generatorPauses.stats(from, until),
-                        outliers(series, servicePauses, generatorPauses));
+                        outliers(series, servicePauses, generatorPauses,
+                                 new Bursts(snapshots, serviceSamples, generatorSamples)));
     }
 
-    private static List<Noise.Outlier> outliers(Map<String, Series> series, JvmPauses service, JvmPauses generator) {
+    private static List<Noise.Outlier> outliers(Map<String, Series> series, JvmPauses service, JvmPauses generator,
+                                                Bursts bursts) {
         Map<String, long[]> slowest = new java.util.TreeMap<>();
         series.forEach((name, s) -> {
             long[] worst = s.slowest();
@@ -134,9 +137,10 @@ public final class NoiseProbe implements AutoCloseable {
                     .filter(e -> !e.getKey().equals(operation))
                     .filter(e -> e.getValue()[0] <= end && e.getValue()[0] + e.getValue()[1] >= start)
                     .map(Map.Entry::getKey).toList();
+            double[] burst = bursts.worst(start - 1000, end + 1000);
             outliers.add(new Noise.Outlier(operation, w[1], java.time.Instant.ofEpochMilli(start).toString(),
                                            coinciding, pauseMillis(service, start, end),
-                                           pauseMillis(generator, start, end)));
+                                           pauseMillis(generator, start, end), burst[0], burst[1]));
         });
         return outliers;
     }
@@ -144,6 +148,46 @@ public final class NoiseProbe implements AutoCloseable {
     private static double pauseMillis(JvmPauses pauses, long from, long until) {
         return org.biodid.perf.model.OperationStats.round(
                 pauses.within(from, until).stream().mapToDouble(JvmPauses.Pause::millis).sum(), 2);
+    }
+
+    /**
+     * Foreign CPU and steal second by second: the machine's busy share between two snapshots, less PostgreSQL's and
+     * the service's and load generator's samples taken at the end of that second.
+     */
+    private record Bursts(List<MachineCpu> snapshots, List<ResourceSampler.Sample> service,
+                          List<ResourceSampler.Sample> generator) {
+
+        /** @return {worst foreign percent, worst steal percent} over the seconds overlapping [from, until] */
+        double[] worst(long from, long until) {
+            double foreign = 0;
+            double steal = 0;
+            for (int i = 1; i < snapshots.size(); i++) {
+                MachineCpu a = snapshots.get(i - 1);
+                MachineCpu b = snapshots.get(i);
+                if (b.epochMillis() < from || a.epochMillis() > until || b.epochMillis() <= a.epochMillis()) {
+                    continue;
+                }
+                double run = a.postgresPercentUntil(b) + at(service, b.epochMillis()) + at(generator, b.epochMillis());
+                foreign = Math.max(foreign, a.busyPercentUntil(b) - run);
+                steal = Math.max(steal, a.stealPercentUntil(b));
+            }
+            return new double[] {org.biodid.perf.model.OperationStats.round(Math.max(0, foreign), 1),
+                                 org.biodid.perf.model.OperationStats.round(steal, 1)};
+        }
+
+        /** A process's CPU over the second ending near {@code at}, percent of the machine (0 when not sampled). */
+        private static double at(List<ResourceSampler.Sample> samples, long at) {
+            if (samples == null) {
+                return 0;
+            }
+            ResourceSampler.Sample best = null;
+            for (ResourceSampler.Sample s : samples) {
+                if (best == null || Math.abs(s.epochMillis() - at) < Math.abs(best.epochMillis() - at)) {
+                    best = s;
+                }
+            }
+            return best == null || Math.abs(best.epochMillis() - at) > 1500 ? 0 : best.cpuPercentOfMachine();
+        }
     }
 
     private static MachineCpu closest(List<MachineCpu> snapshots, long at) {

@@ -190,7 +190,8 @@ public final class PerfRun {
                     // Nothing measured (stopped during warm-up): the noise of the whole run.
                     noise.measure(first == Long.MAX_VALUE ? startedAt.toEpochMilli() : first,
                                   first == Long.MAX_VALUE ? finishedAt.toEpochMilli() : last, server, generator,
-                                  service == null ? null : service.safepointLog(), series),
+                                  service == null ? null : service.safepointLog(), series, samples,
+                                  generatorSamples),
                     recorder.outcomes(), recorder.aborted(), runDir == null ? null : runDir.toString(),
                     jfr == null ? null : jfr.toString());
             RunSummary summary = RunSummarizer.summarize(inputs, series, first, last);

@@ -122,9 +122,10 @@ public final class Report {
             }
         }
         n.outliers().forEach(o -> out.append(String.format(
-                "  slowest %-8s %6.0f ms at %s; coincides with %s; service pauses %.1f ms, generator pauses %.1f ms%n",
+                "  slowest %-8s %6.0f ms at %s; coincides with %s; service pauses %.1f ms, generator pauses %.1f ms;"
+                        + " around it foreign CPU up to %.1f %%, steal up to %.1f %%%n",
                 o.operation(), o.maxMs(), o.startedAt(), o.coincidingOperations(), o.servicePauseMs(),
-                o.generatorPauseMs())));
+                o.generatorPauseMs(), o.foreignBurstPercent(), o.stealBurstPercent())));
         out.append("  noisy: ").append(n.noisy() ? "YES " + n.reasons() : "no").append('\n');
         return out.toString();
     }
