@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,17 +28,19 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
 /**
  * The evaluation command: false reject and false accept rates of the fused sketch (the service's design) next
  * to the per-finger design it replaced, on the same synthetic impressions, at the default noise model and a
- * sweep; Gen and Rep time per enrollment and per verification; then the offline dictionary attack on helper
- * data ({@link OfflineAttack}).
+ * sweep; Gen and Rep time per enrollment and per verification; the fused rates per enrolled finger count
+ * ({@link FingerCountAccuracy}); then the offline dictionary attack on helper data ({@link OfflineAttack}).
  * <p>
- * Usage: {@code java -cp 'service/target/biodid-service.jar:service/target/libs/*'
+ * Usage: {@code java -cp 'test-kit/target/biodid-test-kit.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
- * [--seed 42] [--sweep 1.25,1.5] [--victims 10] [--attack-trials 300000] [--part all|accuracy|attack]}
+ * [--seed 42] [--sweep 1.25,1.5] [--fingers 2,3,4] [--victims 10] [--attack-trials 300000]
+ * [--part all|accuracy|fingers|attack]}. The {@code fingers} part uses {@code --genuine} as its number of
+ * victims per finger count and {@code --impostors} as its attempts per finger count and impostor design.
  * <p>
- * Genuine attempts: a fresh impression of each of an enrolled identity's 4 fingers. Impostor attempts: 4
- * fingers of another synthetic person (never enrolled) against an enrolled identity's helper data. Each attempt
- * has its own seeded random stream, so the rates do not depend on the number of threads. Seed 42 took no part in
- * choosing any parameter (the code table was chosen on seed 7, {@code FusedStudy}).
+ * Genuine attempts (accuracy part): a fresh impression of each of an enrolled identity's 4 fingers. Impostor
+ * attempts: 4 fingers of another synthetic person (never enrolled) against an enrolled identity's helper data.
+ * Each attempt has its own seeded random stream, so the rates do not depend on the number of threads. Seed 42 took
+ * no part in choosing any parameter (the code table was chosen on seed 7, {@code FusedStudy}).
  */
 public final class Evaluation {
 
@@ -65,6 +68,7 @@ public final class Evaluation {
         int sweepImpostors = 20_000;
         long seed = 42;
         double[] sweep = {1.25, 1.5};
+        int[] fingerCounts = {2, 3, 4};
         int victims = 10;
         long attackTrials = 300_000;
         String part = "all";
@@ -76,11 +80,16 @@ public final class Evaluation {
             case "--sweep-impostors" -> sweepImpostors = Integer.parseInt(value);
             case "--seed" -> seed = Long.parseLong(value);
             case "--sweep" -> sweep = parseList(value);
+            case "--fingers" -> fingerCounts = Arrays.stream(value.split(",")).map(String::trim)
+                    .mapToInt(Integer::parseInt).toArray();
             case "--victims" -> victims = Integer.parseInt(value);
             case "--attack-trials" -> attackTrials = Long.parseLong(value);
             case "--part" -> part = value;
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (!List.of("all", "accuracy", "fingers", "attack").contains(part)) {
+            throw new IllegalArgumentException("unknown part " + part + "; expected all|accuracy|fingers|attack");
         }
         BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
         FuzzyExtractor perFinger = new FuzzyExtractor(BiometricParameters.DEFAULT, new SecureRandom());
@@ -91,10 +100,13 @@ public final class Evaluation {
                         + " on 3 of 4: %d%nper-finger (before): %s per finger, one MAC each%n%n", layout.code(),
                 FINGERS, layout.bitsPerFinger(), layout.localChecks(1), layout.localChecks(FINGERS - 1),
                 perFinger.code());
-        if (!part.equals("attack")) {
+        if (part.equals("all") || part.equals("accuracy")) {
             accuracy(engine, perFinger, genuine, impostors, sweepImpostors, seed, sweep);
         }
-        if (!part.equals("accuracy")) {
+        if (part.equals("all") || part.equals("fingers")) {
+            new FingerCountAccuracy(engine, seed).run(fingerCounts, genuine, impostors);
+        }
+        if (part.equals("all") || part.equals("attack")) {
             new OfflineAttack(engine, perFinger, seed).run(victims, attackTrials);
         }
     }
