@@ -65,12 +65,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Builds every component from {@link Config} and connects them; the one place that knows the whole service.
  * <p>
- * Building opens nothing of the API's database: {@link #start()} opens it (pool and schema migration), bootstraps
- * the API key, re-seals old rows, starts housekeeping and registers the shutdown drain; {@link #close()} (also run
- * when the web server stops) undoes all of it. Two things happen at build time because every later part needs them:
- * the helper-data key is read (in development it is created once under the data directory), and the shared rate
- * limiter, when configured, opens its own small pool. The clock and the meter registry come from the caller, so tests build the same graph from their
- * own config.
+ * Building reads and checks the configuration and connects objects, nothing more: it writes no file and opens no
+ * connection, so a bad setting fails before anything is touched. {@link #start()} reads (in development first
+ * creates) the helper-data key file, opens the database (pool and schema migration) and the shared rate limiter's
+ * pool, bootstraps the API key, re-seals old rows, starts housekeeping and registers the shutdown drain;
+ * {@link #close()} (also run when the web server stops) undoes all of it. The clock and the meter registry come from
+ * the caller, so tests build the same graph from their own config.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -170,7 +170,8 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Open the database, make sure an API key exists, start housekeeping and the shutdown drain.
+     * Read the helper-data key, open the database and the shared rate limiter, make sure an API key exists, start
+     * housekeeping and the shutdown drain.
      *
      * @return this wiring
      * @throws IllegalStateException in production without configured API keys
@@ -179,8 +180,11 @@ public final class Wiring implements AutoCloseable {
         if (started) {
             return this;
         }
+        // before anything opens: a development key file that cannot be read or written leaves nothing to undo
+        sealer.start();
         HikariPoolMetrics.publishInto(registry, database::start);
         try {
+            rateLimiters.start();
             boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
             // Production refuses to start without configured keys; the development key needs the schema, so a
             // database that is still down at start-up just means no generated key this time.
@@ -193,6 +197,7 @@ public final class Wiring implements AutoCloseable {
                 resealer.resealAll();
             }
         } catch (RuntimeException e) {
+            rateLimiters.close();
             database.close();
             throw e;
         }
@@ -300,9 +305,7 @@ public final class Wiring implements AutoCloseable {
         }
         started = false;
         housekeeping.close();
-        if (rateLimiters != null) {
-            rateLimiters.close();
-        }
+        rateLimiters.close();
         database.close();
     }
 

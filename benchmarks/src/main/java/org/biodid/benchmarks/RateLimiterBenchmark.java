@@ -75,7 +75,8 @@ public class RateLimiterBenchmark {
         config.setConnectionInitSql(SharedRateLimiter.SESSION_SETTINGS);
         pool = new HikariDataSource(config);
         ensureTable();
-        shared = new SharedRateLimiter(pool, 1e9, 1_000_000_000, Duration.ofHours(1));
+        shared = new SharedRateLimiter(1e9, 1_000_000_000, Duration.ofHours(1));
+        shared.start(pool);
         keyIds = new String[keys];
         for (int i = 0; i < keys; i++) {
             keyIds[i] = "bench-" + UUID.randomUUID();

@@ -20,6 +20,10 @@ import org.biodid.store.DatabaseSettings;
  * every instance draws from one budget per key. The shared limiter gets a small connection pool of its own
  * ({@code app.rate.limit.pool.size}), so that it never waits behind the API's queries for a connection, nor they
  * behind it.
+ * <p>
+ * Building reads and checks the configuration only. HikariCP connects as soon as a pool is built, so the shared
+ * limiter's pool is built by {@link #start()}, which the composition root calls with the rest of the start-up, and
+ * closed by {@link #close()}.
  */
 public final class RateLimiters implements AutoCloseable {
 
@@ -27,12 +31,13 @@ public final class RateLimiters implements AutoCloseable {
 
     private final RateLimiter limiter;
     private final Optional<SharedRateLimiter> shared;
-    private final Optional<HikariDataSource> pool;
+    private final Optional<HikariConfig> poolConfig;
+    private HikariDataSource pool;
 
-    private RateLimiters(RateLimiter limiter, SharedRateLimiter shared, HikariDataSource pool) {
+    private RateLimiters(RateLimiter limiter, SharedRateLimiter shared, HikariConfig poolConfig) {
         this.limiter = limiter;
         this.shared = Optional.ofNullable(shared);
-        this.pool = Optional.ofNullable(pool);
+        this.poolConfig = Optional.ofNullable(poolConfig);
     }
 
     /**
@@ -41,7 +46,7 @@ public final class RateLimiters implements AutoCloseable {
      * @param config   root configuration; every {@code app.rate.limit} key is required (application.yaml holds the
      *                 defaults)
      * @param database where the shared buckets live
-     * @return the limiter and what it holds open
+     * @return the limiter, not started
      * @throws IllegalStateException when the shared store is asked for on a database other than PostgreSQL
      * @throws io.helidon.config.MissingValueException naming a key that is missing
      */
@@ -59,8 +64,8 @@ public final class RateLimiters implements AutoCloseable {
                 throw new IllegalStateException("app.rate.limit.store=postgresql needs db.connection.url to name a "
                                                          + "PostgreSQL database, not " + database.describe());
             }
-            HikariDataSource pool = pool(limit, config, database);
-            SharedRateLimiter shared = new SharedRateLimiter(pool, rps, burst,
+            HikariConfig pool = poolConfig(limit, config, database);
+            SharedRateLimiter shared = new SharedRateLimiter(rps, burst,
                                                              limit.get("clean.interval").as(Duration.class).get());
             LOGGER.log(Level.INFO, "Rate limit: " + rps + "/s, burst " + burst
                     + " per API key, shared by every instance on " + database.describe());
@@ -71,7 +76,7 @@ public final class RateLimiters implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Config limit, Config config, DatabaseSettings database) {
+    private static HikariConfig poolConfig(Config limit, Config config, DatabaseSettings database) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("biodid-rate-limit");
         hikari.setJdbcUrl(database.url());
@@ -83,7 +88,9 @@ public final class RateLimiters implements AutoCloseable {
         // like the API's pool: a database that is down at start-up is not a reason to refuse to start
         hikari.setInitializationFailTimeout(-1);
         hikari.setConnectionInitSql(SharedRateLimiter.SESSION_SETTINGS);
-        return new HikariDataSource(hikari);
+        // the settings are checked now, so that a bad one stops the build rather than the start
+        hikari.validate();
+        return hikari;
     }
 
     /**
@@ -93,9 +100,23 @@ public final class RateLimiters implements AutoCloseable {
         return limiter;
     }
 
+    /**
+     * Open the shared limiter's pool (it tolerates a database that is down) and start its cleaning; nothing to do
+     * for the in-process limiter.
+     */
+    public synchronized void start() {
+        if (pool == null && poolConfig.isPresent()) {
+            pool = new HikariDataSource(poolConfig.get());
+            shared.orElseThrow().start(pool);
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         shared.ifPresent(SharedRateLimiter::close);
-        pool.ifPresent(HikariDataSource::close);
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
     }
 }

@@ -29,6 +29,9 @@ import org.biodid.api.RateLimiter;
  * rate and size, so changing them starts fresh buckets instead of reusing ones shaped by the old setting; rows whose
  * bucket would be full again are deleted in the background (a full bucket and a missing one mean the same).
  * A database that cannot be reached fails the request with 503, like every other database call.
+ * <p>
+ * Building it touches nothing: {@link #start(DataSource)} names the database and starts the cleaning, {@link #close()}
+ * stops it.
  */
 public final class SharedRateLimiter implements RateLimiter, AutoCloseable {
 
@@ -48,26 +51,40 @@ public final class SharedRateLimiter implements RateLimiter, AutoCloseable {
     private final int burst;
     private final String idSuffix;
     private final BucketConfiguration configuration;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final Duration cleanInterval;
     private final ConcurrentHashMap<String, BucketProxy> proxies = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService cleaner;
+    private volatile PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private ScheduledExecutorService cleaner;
 
     /**
-     * @param dataSource    connections to the shared PostgreSQL database (with the {@code rate_limit_buckets} table)
+     * A limiter that touches no database until {@link #start(DataSource)}.
+     *
      * @param rps           sustained requests per second per key; 0 or less disables limiting
      * @param burst         bucket size
      * @param cleanInterval pause between deletions of buckets that have refilled completely
      */
-    public SharedRateLimiter(DataSource dataSource, double rps, int burst, Duration cleanInterval) {
+    public SharedRateLimiter(double rps, int burst, Duration cleanInterval) {
         this.rps = rps;
         this.burst = Math.max(1, burst);
         this.idSuffix = "|" + rps + "/" + this.burst;
+        this.cleanInterval = cleanInterval;
         // rps may be fractional (0.5/s); a full bucket's worth of tokens per burst/rps seconds is the same rate
         Duration refillPeriod = Duration.ofNanos(Math.max(1L, Math.round(this.burst / Math.max(rps, 1e-9)
                                                                                * NANOS_PER_SECOND)));
         this.configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(this.burst).refillGreedy(this.burst, refillPeriod).build())
                 .build();
+    }
+
+    /**
+     * Keep the buckets in the given database from now on, and start deleting full ones in the background.
+     *
+     * @param dataSource connections to the shared PostgreSQL database (with the {@code rate_limit_buckets} table)
+     */
+    public synchronized void start(DataSource dataSource) {
+        if (buckets != null) {
+            return;
+        }
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -95,9 +112,10 @@ public final class SharedRateLimiter implements RateLimiter, AutoCloseable {
 
     @Override
     public Decision tryAcquire(String key) {
+        PostgreSQLSelectForUpdateBasedProxyManager<String> started = started();
         ConsumptionProbe probe;
         try {
-            probe = proxies.computeIfAbsent(key, k -> buckets.builder().build(k + idSuffix, () -> configuration))
+            probe = proxies.computeIfAbsent(key, k -> started.builder().build(k + idSuffix, () -> configuration))
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             throw new DbClientException("Shared rate limit unavailable: " + e.getMessage(), e);
@@ -115,7 +133,7 @@ public final class SharedRateLimiter implements RateLimiter, AutoCloseable {
      */
     int removeFullBuckets() {
         try {
-            int removed = buckets.removeExpired(CLEAN_BATCH);
+            int removed = started().removeExpired(CLEAN_BATCH);
             if (removed > 0) {
                 LOGGER.log(Level.DEBUG, "Removed " + removed + " full rate-limit buckets");
             }
@@ -131,8 +149,25 @@ public final class SharedRateLimiter implements RateLimiter, AutoCloseable {
         return (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
     }
 
+    private PostgreSQLSelectForUpdateBasedProxyManager<String> started() {
+        PostgreSQLSelectForUpdateBasedProxyManager<String> started = buckets;
+        if (started == null) {
+            // like a database that is down: requests only arrive between start and close, except a straggler
+            throw new DbClientException("Shared rate limit unavailable: not started, or closed");
+        }
+        return started;
+    }
+
+    /**
+     * Stop cleaning and forget the database; {@link #start(DataSource)} may open the limiter again on another.
+     */
     @Override
-    public void close() {
-        cleaner.shutdownNow();
+    public synchronized void close() {
+        if (cleaner != null) {
+            cleaner.shutdownNow();
+            cleaner = null;
+        }
+        buckets = null;
+        proxies.clear();
     }
 }

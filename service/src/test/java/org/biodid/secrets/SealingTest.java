@@ -94,12 +94,18 @@ class SealingTest {
     }
 
     @Test
-    void developmentKeyIsGeneratedOnceUnderTheDataDirectory(@TempDir Path dir) throws Exception {
-        Config config = config(Map.of("app.data.dir", dir.toString()));
-        String first = SealingKeys.sealer(config, false).currentKeyId();
-        Path file = dir.resolve(SealingKeys.DEV_KEY_FILE);
+    void developmentKeyIsGeneratedOnceUnderTheDataDirectoryWhenTheSealerStarts(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Config config = config(Map.of("app.data.dir", dataDir.toString()));
+        Sealer sealer = SealingKeys.sealer(config, false);
+        assertThat("building the sealer creates nothing", Files.exists(dataDir), is(false));
+        assertThrows(IllegalStateException.class, () -> sealer.seal(SECRET, "x"));
+        String first = sealer.start().currentKeyId();
+        Path file = dataDir.resolve(SealingKeys.DEV_KEY_FILE);
         assertThat(Files.exists(file), is(true));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), is("rw-------"));
-        assertThat("the same key on the next start", SealingKeys.sealer(config, false).currentKeyId(), is(first));
+        assertThat(sealer.open(sealer.seal(SECRET, "x"), "x"), is(SECRET));
+        assertThat("the same key on the next start", SealingKeys.sealer(config, false).start().currentKeyId(),
+                   is(first));
     }
 }
