@@ -108,6 +108,25 @@ class NoiseAndVerdictTest {
     }
 
     @Test
+    void onlyATailOnlyFailIsConfirmedByASecondRun() {
+        RunSummary base = Summaries.summary("x", "mixed", false, java.time.Instant.now(), 1, 7);
+        List<RunSummary.Check> tail = List.of(RunSummary.Check.of("health.p95", 4, "<", 20),
+                                              RunSummary.Check.of("verify.p99", 291, "<", 150),
+                                              RunSummary.Check.of("enroll.p999", 511, "<", 500));
+        assertTrue(Verdict.worthConfirming(Summaries.withChecks(base, tail, Verdict.FAIL, null)));
+        // a P95 miss is the service being slower, not one stall: fail at once
+        List<RunSummary.Check> slower = List.of(RunSummary.Check.of("verify.p95", 90, "<", 75),
+                                                RunSummary.Check.of("verify.p99", 291, "<", 150));
+        assertFalse(Verdict.worthConfirming(Summaries.withChecks(base, slower, Verdict.FAIL, null)));
+        // a collapse, errors, or anything but a fail is not re-run for confirmation
+        assertFalse(Verdict.worthConfirming(Summaries.withChecks(base, tail, Verdict.FAIL, "2001 requests waiting")));
+        List<RunSummary.Check> errors = List.of(RunSummary.Check.of("system.errorRatePercent", 5.9, "<", 0.1));
+        assertFalse(Verdict.worthConfirming(Summaries.withChecks(base, errors, Verdict.FAIL, null)));
+        assertFalse(Verdict.worthConfirming(Summaries.withChecks(base, tail, Verdict.INCONCLUSIVE, null)));
+        assertFalse(Verdict.worthConfirming(Summaries.withChecks(base, List.of(), Verdict.PASS, null)));
+    }
+
+    @Test
     void aMissIsAFailOnAQuietMachineAndInconclusiveOnANoisyOne() {
         Noise noisy = Noise.of(new Calibration(2, 300, 0.6), QUIET, 95, 0, 40, 4, 4, NO_PAUSES, NO_PAUSES, List.of());
         Outcomes none = Outcomes.of(0, 0, 0, 300, 1);

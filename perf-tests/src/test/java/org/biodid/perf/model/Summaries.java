@@ -42,6 +42,15 @@ public final class Summaries {
      * @param reasons reasons
      * @return summary
      */
+    public static RunSummary withChecks(RunSummary s, List<RunSummary.Check> checks, String verdict, String aborted) {
+        return new RunSummary(s.schemaVersion(), s.runId(), s.workload(), s.simulation(), s.startedAt(),
+                              s.finishedAt(), s.measuredStart(), s.measuredEnd(), s.measuredSeconds(), s.offeredRps(),
+                              s.requests(), s.errors(), s.errorRatePercent(), s.throughputRps(), s.operations(),
+                              s.levels(), s.server(), s.loadGenerator(), s.environment(), s.targets(), checks,
+                              s.bar(), Verdict.PASS.equals(verdict), s.baseline(), s.regression(), s.kneeRps(),
+                              s.gatlingRunDir(), s.jfrFile(), verdict, List.of(), null, null, aborted);
+    }
+
     public static RunSummary withVerdict(RunSummary s, String verdict, List<String> reasons) {
         return new RunSummary(s.schemaVersion(), s.runId(), s.workload(), s.simulation(), s.startedAt(),
                               s.finishedAt(), s.measuredStart(), s.measuredEnd(), s.measuredSeconds(), s.offeredRps(),

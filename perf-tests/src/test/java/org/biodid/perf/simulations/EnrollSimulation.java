@@ -15,8 +15,7 @@ public final class EnrollSimulation extends BioDidSimulation {
     public EnrollSimulation() {
         super(Workload.latency("enroll", rate(200), "enroll"));
         double rate = rate(200);
-        setUp(warmupPhase(chains().enroll(false), rate, warmup(10))
-                      .andThen(measuredPhase("enroll", chains().enroll(true), rate, duration(60))))
+        setUp(warmThenMeasured("enroll", chains().enroll(false), chains().enroll(true), rate, warmup(10), duration(60)))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

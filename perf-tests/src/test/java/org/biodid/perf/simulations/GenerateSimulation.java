@@ -15,8 +15,7 @@ public final class GenerateSimulation extends BioDidSimulation {
     public GenerateSimulation() {
         super(Workload.latency("generate", rate(1000), "generate"));
         double rate = rate(1000);
-        setUp(warmupPhase(chains().generate(false), rate, warmup(10))
-                      .andThen(measuredPhase("generate", chains().generate(true), rate, duration(60))))
+        setUp(warmThenMeasured("generate", chains().generate(false), chains().generate(true), rate, warmup(10), duration(60)))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

@@ -14,8 +14,7 @@ public final class HealthSimulation extends BioDidSimulation {
     public HealthSimulation() {
         super(Workload.latency("health", rate(1000), "health"));
         double rate = rate(1000);
-        setUp(warmupPhase(chains().health(false), rate, warmup(10))
-                      .andThen(measuredPhase("health", chains().health(true), rate, duration(60))))
+        setUp(warmThenMeasured("health", chains().health(false), chains().health(true), rate, warmup(10), duration(60)))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

@@ -22,8 +22,7 @@ public final class MixedWorkloadSimulation extends BioDidSimulation {
                            Workload.Checks.latencyOnly().withThroughput()));
         double rate = rate(1100);
         setUp(seedEnrollments()
-                      .andThen(warmupPhase(chains().mixed(false), rate, warmup(30))
-                                       .andThen(measuredPhase("mixed", chains().mixed(true), rate, duration(60)))))
+                      .andThen(warmThenMeasured("mixed", chains().mixed(false), chains().mixed(true), rate, warmup(30), duration(60))))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

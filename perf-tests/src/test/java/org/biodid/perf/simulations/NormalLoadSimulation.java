@@ -21,8 +21,7 @@ public final class NormalLoadSimulation extends BioDidSimulation {
                            Workload.Checks.latencyOnly().withCpu()));
         double rate = rate(300);
         setUp(seedEnrollments()
-                      .andThen(warmupPhase(chains().mixed(false), rate, warmup(10))
-                                       .andThen(measuredPhase("normal", chains().mixed(true), rate, duration(120)))))
+                      .andThen(warmThenMeasured("normal", chains().mixed(false), chains().mixed(true), rate, warmup(10), duration(120))))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

@@ -20,8 +20,7 @@ public final class SoakSimulation extends BioDidSimulation {
                            Workload.Checks.latencyOnly()));
         double rate = rate(500);
         setUp(seedEnrollments()
-                      .andThen(warmupPhase(chains().mixed(false), rate, warmup(30))
-                                       .andThen(measuredPhase("soak", chains().mixed(true), rate, duration(1800)))))
+                      .andThen(warmThenMeasured("soak", chains().mixed(false), chains().mixed(true), rate, warmup(30), duration(1800))))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

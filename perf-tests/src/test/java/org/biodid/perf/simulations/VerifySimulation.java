@@ -17,8 +17,7 @@ public final class VerifySimulation extends BioDidSimulation {
         super(Workload.latency("verify", rate(500), "verify"));
         double rate = rate(500);
         setUp(seedEnrollments()
-                      .andThen(warmupPhase(chains().verify(false), rate, warmup(10))
-                                       .andThen(measuredPhase("verify", chains().verify(true), rate, duration(60)))))
+                      .andThen(warmThenMeasured("verify", chains().verify(false), chains().verify(true), rate, warmup(10), duration(60))))
                 .protocols(run.protocol())
                 .assertions(run.assertions());
     }

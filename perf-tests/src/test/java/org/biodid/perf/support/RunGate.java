@@ -76,7 +76,8 @@ public final class RunGate {
             return "performance gate FAILED: the simulation ran no measured request: " + last.verdictReasons()
                     + " (" + file + ")";
         }
-        String runs = fresh.size() > 1 ? " after an automatic re-run (the first run was inconclusive)" : "";
+        String runs = fresh.size() > 1 ? " after an automatic re-run (the first run was "
+                + RunSummary.read(fresh.getFirst()).verdict() + ")" : "";
         return switch (verdict) {
             case Verdict.PASS -> {
                 System.out.println("performance gate PASSED" + runs + ": " + last.workload() + " ran "

@@ -58,7 +58,7 @@ final class RunOutputs {
             System.out.println("WARNING: run NOT recorded in " + history.describe() + ": " + e);
         }
         System.out.println("Summary: " + summaryDir.resolve(file).toAbsolutePath());
-        writeRerun(summaryDir, Verdict.INCONCLUSIVE.equals(summary.verdict()));
+        writeRerun(summaryDir, Verdict.INCONCLUSIVE.equals(summary.verdict()) || Verdict.worthConfirming(summary));
     }
 
     /**
