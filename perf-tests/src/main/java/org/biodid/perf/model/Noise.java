@@ -53,6 +53,12 @@ public record Noise(Calibration calibrationBefore,
      * taking a core for two seconds) but that stalls every request in flight at once.
      */
     public static final double MAX_BURST_PERCENT = 40;
+    /**
+     * An idle thread that wakes this late from a 5 ms sleep saw the whole machine stop (the hypervisor or the kernel
+     * froze every process; the steal counter does not always show a frozen virtual machine): every request in
+     * flight then is late by as much, on either side.
+     */
+    public static final double MAX_MACHINE_STALL_MS = 200;
 
     /**
      * The slowest request of one operation and what else happened at that moment.
@@ -67,10 +73,13 @@ public record Noise(Calibration calibrationBefore,
      * @param foreignBurstPercent the most foreign CPU (machine busy minus the run's processes) in any second
      *                            overlapping it (one second either side), percent of the machine
      * @param stealBurstPercent the most steal in any such second, percent of the machine
+     * @param machineStallMs the longest stall of the machine itself overlapping it (one second either side): how
+     *                       late an idle probe thread in the load generator woke from a 5 ms sleep (jHiccup's
+     *                       method; a pause of that JVM shows here too, and is noise either way)
      */
     public record Outlier(String operation, double maxMs, String startedAt, List<String> coincidingOperations,
                           double servicePauseMs, double generatorPauseMs, double foreignBurstPercent,
-                          double stealBurstPercent) {
+                          double stealBurstPercent, double machineStallMs) {
     }
 
     /**
@@ -109,6 +118,12 @@ public record Noise(Calibration calibrationBefore,
             reasons.add("steal " + OperationStats.round(steal, 1) + " % (> " + MAX_STEAL_PERCENT + " %)");
         }
         for (Outlier o : outliers) {
+            if (o.machineStallMs() > MAX_MACHINE_STALL_MS) {
+                reasons.add("the slowest " + o.operation() + " (" + Math.round(o.maxMs()) + " ms at " + o.startedAt()
+                                    + ") coincided with a stall of the whole machine: an idle probe thread woke "
+                                    + Math.round(o.machineStallMs()) + " ms late (> " + Math.round(MAX_MACHINE_STALL_MS)
+                                    + " ms)");
+            }
             if (o.foreignBurstPercent() + o.stealBurstPercent() > MAX_BURST_PERCENT) {
                 reasons.add("the slowest " + o.operation() + " (" + Math.round(o.maxMs()) + " ms at " + o.startedAt()
                                     + ") coincided with a burst of other work: foreign CPU "

@@ -94,15 +94,20 @@ class NoiseAndVerdictTest {
     void aBurstOfOtherWorkAroundTheSlowestRequestsIsNoiseThoughTheMinuteWasQuiet() {
         // the measured case: a 2.7 s stall of every operation at once, 7.6 % foreign CPU over the minute
         Noise.Outlier burst = new Noise.Outlier("verify", 2712, "2026-12-02T01:55:04.941Z",
-                                                List.of("enroll", "generate", "health"), 115, 0, 85, 3);
+                                                List.of("enroll", "generate", "health"), 115, 0, 85, 3, 0);
         Noise stalled = Noise.of(QUIET, QUIET, 67, 1.4, 60, 5, 4, NO_PAUSES, NO_PAUSES, List.of(burst));
         assertTrue(stalled.noisy(), stalled.reasons().toString());
         assertTrue(stalled.reasons().get(0).contains("slowest verify"), stalled.reasons().toString());
         // steal counts too (the hypervisor took the CPU)
-        Noise.Outlier stolen = new Noise.Outlier("health", 900, "t", List.of(), 0, 0, 10, 35);
+        Noise.Outlier stolen = new Noise.Outlier("health", 900, "t", List.of(), 0, 0, 10, 35, 0);
         assertTrue(Noise.of(QUIET, QUIET, 60, 1, 58, 1, 1, NO_PAUSES, NO_PAUSES, List.of(stolen)).noisy());
         // the service's own slowness with the machine otherwise quiet is not excused
-        Noise.Outlier own = new Noise.Outlier("verify", 2712, "t", List.of("enroll"), 115, 0, 12, 1);
+        // the whole machine froze: an idle probe thread in the load generator woke 1.9 s late
+        Noise.Outlier frozen = new Noise.Outlier("verify", 1964, "t", List.of("enroll"), 55, 0, 5, 0.5, 1900);
+        Noise machineStall = Noise.of(QUIET, QUIET, 63, 0.2, 60, 4, 4, NO_PAUSES, NO_PAUSES, List.of(frozen));
+        assertTrue(machineStall.noisy(), machineStall.reasons().toString());
+        assertTrue(machineStall.reasons().get(0).contains("stall of the whole machine"));
+        Noise.Outlier own = new Noise.Outlier("verify", 2712, "t", List.of("enroll"), 115, 0, 12, 1, 30);
         Noise quietMinute = Noise.of(QUIET, QUIET, 67, 1.4, 60, 5, 4, NO_PAUSES, NO_PAUSES, List.of(own));
         assertFalse(quietMinute.noisy(), quietMinute.reasons().toString());
     }

@@ -36,6 +36,8 @@ public final class NoiseProbe implements AutoCloseable {
         return t;
     });
     private final Path generatorLog;
+    private final List<long[]> stalls = Collections.synchronizedList(new ArrayList<>());
+    private Thread stallProbe;
     private Calibration before;
     private Calibration after;
     private double loadStart;
@@ -64,6 +66,7 @@ public final class NoiseProbe implements AutoCloseable {
         } catch (Exception e) {
             System.out.println("WARNING: cannot log the load generator's pauses: " + e);
         }
+        probe.stallProbe = Thread.ofPlatform().daemon().name("biodid-stall-probe").start(probe::watchForStalls);
         probe.timer.scheduleAtFixedRate(() -> {
             MachineCpu now = MachineCpu.now();
             if (now != null) {
@@ -76,8 +79,41 @@ public final class NoiseProbe implements AutoCloseable {
     /**
      * Stop sampling and calibrate again (call after the service has stopped).
      */
+    /** Sleep 5 ms at a time and note every wake-up 20 ms or more late: the machine did not run this thread. */
+    private void watchForStalls() {
+        while (!Thread.currentThread().isInterrupted()) {
+            long before = System.nanoTime();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long lateMs = (System.nanoTime() - before) / 1_000_000 - 5;
+            if (lateMs >= 20) {
+                long end = System.currentTimeMillis();
+                stalls.add(new long[] {end - lateMs, end});
+            }
+        }
+    }
+
+    /** @return the longest stall overlapping [from, until], ms */
+    private long worstStall(long from, long until) {
+        long worst = 0;
+        synchronized (stalls) {
+            for (long[] stall : stalls) {
+                if (stall[1] >= from && stall[0] <= until) {
+                    worst = Math.max(worst, stall[1] - stall[0]);
+                }
+            }
+        }
+        return worst;
+    }
+
     @Override
     public void close() {
+        if (stallProbe != null) {
+            stallProbe.interrupt();
+        }
         timer.shutdownNow();
         after = Calibration.measure();
     }
@@ -117,11 +153,11 @@ public final class NoiseProbe implements AutoCloseable {
         return Noise.of(before, after, busy, steal, run, loadStart, loadAverage(),
                         servicePauses.stats(from, until), generatorPauses.stats(from, until),
                         outliers(series, servicePauses, generatorPauses,
-                                 new Bursts(snapshots, serviceSamples, generatorSamples)));
+                                 new Bursts(snapshots, serviceSamples, generatorSamples), this::worstStall));
     }
 
     private static List<Noise.Outlier> outliers(Map<String, Series> series, JvmPauses service, JvmPauses generator,
-                                                Bursts bursts) {
+                                                Bursts bursts, java.util.function.LongBinaryOperator stalls) {
         Map<String, long[]> slowest = new java.util.TreeMap<>();
         series.forEach((name, s) -> {
             long[] worst = s.slowest();
@@ -140,7 +176,8 @@ public final class NoiseProbe implements AutoCloseable {
             double[] burst = bursts.worst(start - 1000, end + 1000);
             outliers.add(new Noise.Outlier(operation, w[1], java.time.Instant.ofEpochMilli(start).toString(),
                                            coinciding, pauseMillis(service, start, end),
-                                           pauseMillis(generator, start, end), burst[0], burst[1]));
+                                           pauseMillis(generator, start, end), burst[0], burst[1],
+                                           stalls.applyAsLong(start - 1000, end + 1000)));
         });
         return outliers;
     }

@@ -123,9 +123,9 @@ public final class Report {
         }
         n.outliers().forEach(o -> out.append(String.format(
                 "  slowest %-8s %6.0f ms at %s; coincides with %s; service pauses %.1f ms, generator pauses %.1f ms;"
-                        + " around it foreign CPU up to %.1f %%, steal up to %.1f %%%n",
+                        + " around it foreign CPU up to %.1f %%, steal up to %.1f %%, machine stall up to %.0f ms%n",
                 o.operation(), o.maxMs(), o.startedAt(), o.coincidingOperations(), o.servicePauseMs(),
-                o.generatorPauseMs(), o.foreignBurstPercent(), o.stealBurstPercent())));
+                o.generatorPauseMs(), o.foreignBurstPercent(), o.stealBurstPercent(), o.machineStallMs())));
         out.append("  noisy: ").append(n.noisy() ? "YES " + n.reasons() : "no").append('\n');
         return out.toString();
     }
