@@ -59,8 +59,9 @@ public record DatabaseSettings(String url, String username, String password, boo
         if (url.startsWith("jdbc:postgresql:")) {
             Map<String, String> counterOverrides = new HashMap<>(overrides);
             counterOverrides.put("connection.poolName", "biodid-counters");
-            counterOverrides.put("connection.maximumPoolSize", config.get("app.db.counters.pool.size").asString().get());
-            counterOverrides.put("connection.minimumIdle", config.get("app.db.counters.pool.size").asString().get());
+            String countersPoolSize = config.get("app.db.counters.pool.size").asString().get();
+            counterOverrides.put("connection.maximumPoolSize", countersPoolSize);
+            counterOverrides.put("connection.minimumIdle", countersPoolSize);
             // Counters, challenges and used proofs commit without waiting for the WAL flush (docs/reliability.md):
             // what PostgreSQL loses in a crash of its own is the last few hundred milliseconds of bookkeeping, never
             // an acknowledged enrollment or revocation, whose commits stay synchronous on the main pool and flush

@@ -214,23 +214,20 @@ public final class NoiseProbe implements AutoCloseable {
 
         /** A process's CPU over the second ending near {@code at}, percent of the machine (0 when not sampled). */
         private static double at(List<ResourceSampler.Sample> samples, long at) {
-            if (samples == null) {
-                return 0;
-            }
-            ResourceSampler.Sample best = null;
-            for (ResourceSampler.Sample s : samples) {
-                if (best == null || Math.abs(s.epochMillis() - at) < Math.abs(best.epochMillis() - at)) {
-                    best = s;
-                }
-            }
+            ResourceSampler.Sample best = samples == null ? null : nearest(samples, ResourceSampler.Sample::epochMillis, at);
             return best == null || Math.abs(best.epochMillis() - at) > 1500 ? 0 : best.cpuPercentOfMachine();
         }
     }
 
     private static MachineCpu closest(List<MachineCpu> snapshots, long at) {
-        MachineCpu best = null;
-        for (MachineCpu s : snapshots) {
-            if (best == null || Math.abs(s.epochMillis() - at) < Math.abs(best.epochMillis() - at)) {
+        return nearest(snapshots, MachineCpu::epochMillis, at);
+    }
+
+    /** @return the sample taken nearest to {@code at}, or null when there is none */
+    private static <T> T nearest(List<T> samples, java.util.function.ToLongFunction<T> time, long at) {
+        T best = null;
+        for (T s : samples) {
+            if (best == null || Math.abs(time.applyAsLong(s) - at) < Math.abs(time.applyAsLong(best) - at)) {
                 best = s;
             }
         }

@@ -64,8 +64,12 @@ public final class RunGate {
         if (fresh.isEmpty()) {
             return "performance gate: no simulation ran in this build (no run summary in " + dir + " since " + since + ")";
         }
+        String firstVerdict = null;
         for (int i = 0; i < fresh.size() - 1; i++) {
             RunSummary earlier = RunSummary.read(fresh.get(i));
+            if (i == 0) {
+                firstVerdict = earlier.verdict();
+            }
             System.out.println("performance gate: run " + (i + 1) + " of " + fresh.size() + " (" + earlier.runId()
                                        + ") was " + earlier.verdict() + ": " + earlier.verdictReasons());
         }
@@ -76,8 +80,7 @@ public final class RunGate {
             return "performance gate FAILED: the simulation ran no measured request: " + last.verdictReasons()
                     + " (" + file + ")";
         }
-        String runs = fresh.size() > 1 ? " after an automatic re-run (the first run was "
-                + RunSummary.read(fresh.getFirst()).verdict() + ")" : "";
+        String runs = firstVerdict != null ? " after an automatic re-run (the first run was " + firstVerdict + ")" : "";
         return switch (verdict) {
             case Verdict.PASS -> {
                 System.out.println("performance gate PASSED" + runs + ": " + last.workload() + " ran "
