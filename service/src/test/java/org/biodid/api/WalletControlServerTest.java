@@ -249,6 +249,33 @@ class WalletControlServerTest {
     }
 
     @Test
+    void anotherWalletCanNeitherFetchTheHelperDataNorRevoke() {
+        Cip30Signer victim = Cip30Signer.random(RANDOM);
+        Cip30Signer attacker = Cip30Signer.random(RANDOM);
+        String victimAddress = victim.enterpriseAddress(false);
+        String attackerAddress = attacker.enterpriseAddress(false);
+        String did;
+        try (Http1ClientResponse res = post("/api/v1/did/enroll", enrollBody(victimAddress, "testnet",
+                                                                            sign(victim, victimAddress, "enroll")))) {
+            assertThat(res.status(), is(Status.CREATED_201));
+            did = DidApiContract.json(res).get("did").asText();
+        }
+        for (String action : List.of("fetch-helper-data", "revoke")) {
+            String route = action.equals("revoke") ? "/api/v1/wallet/revoke" : "/api/v1/wallet/helper-data";
+            // the attacker's own valid signature, presented for the victim's address
+            assertProblem(post(route, signedBody(victimAddress, sign(attacker, attackerAddress, action))),
+                          Status.FORBIDDEN_403, "WALLET_ADDRESS_MISMATCH");
+            // the attacker's key, naming the victim's address in the header, over a challenge issued to the victim
+            assertProblem(post(route, signedBody(victimAddress, sign(attacker, victimAddress, action))),
+                          Status.FORBIDDEN_403, "WALLET_KEY_MISMATCH");
+            // no signature at all
+            assertProblem(post(route, signedBody(victimAddress, null)), Status.BAD_REQUEST_400,
+                          "WALLET_SIGNATURE_REQUIRED");
+        }
+        assertThat(DidApiContract.status(client.get("/api/v1/did/" + did).request()), is(Status.OK_200));
+    }
+
+    @Test
     void malformedSignaturesAndPayloadsAreRefused() {
         Cip30Signer wallet = Cip30Signer.random(RANDOM);
         String address = wallet.enterpriseAddress(false);
