@@ -15,6 +15,7 @@ import org.biodid.api.DidService;
 import org.biodid.api.WalletService;
 import org.biodid.biometrics.BiometricEngine;
 import org.biodid.biometrics.BiometricParameters;
+import org.biodid.biometrics.BiometricValidation;
 import org.biodid.budget.BudgetSettings;
 import org.biodid.budget.FailureBudget;
 import org.biodid.did.Network;
@@ -46,6 +47,8 @@ import org.biodid.wallet.WalletProofs;
 record ApiServices(DidService did, WalletService wallet) {
 
     private static final System.Logger LOGGER = System.getLogger(ApiServices.class.getName());
+    /** The fewest fingers whose fused code has no check that concerns one finger alone. */
+    private static final int SAFE_MIN_FINGERS = 4;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the composition root's one wide call
     static ApiServices create(Config config, Database database, EnrollmentRepository enrollments, Sealer sealer,
@@ -67,11 +70,37 @@ record ApiServices(DidService did, WalletService wallet) {
         WalletService wallet = new WalletService(access, walletProofs,
                                                  new WalletOwnerActions(walletProofs, enrollments, revoke), auditLog,
                                                  json);
-        return new ApiServices(new DidService(useCases, access, resolver, auditLog, defaultNetwork, json), wallet);
+        return new ApiServices(new DidService(useCases, access, resolver, auditLog, defaultNetwork,
+                                              minEnrollFingers(config), json), wallet);
+    }
+
+    /**
+     * Fewer fingers make a weaker secret: the fused code keeps checks on a single finger below 4 fingers, so helper
+     * data can then be attacked finger by finger, and online guessing succeeds far more often (docs/security.md §3).
+     */
+    static int minEnrollFingers(Config config) {
+        int min = config.get("app.enroll.min.fingers").asInt().get();
+        if (min < BiometricValidation.MIN_FINGERS || min > BiometricValidation.MAX_FINGERS) {
+            throw new IllegalStateException("APP_ENROLL_MIN_FINGERS must be from " + BiometricValidation.MIN_FINGERS
+                                                    + " to " + BiometricValidation.MAX_FINGERS + ", not " + min);
+        }
+        if (min < SAFE_MIN_FINGERS) {
+            if (production(config)) {
+                throw new IllegalStateException("The production profile refuses APP_ENROLL_MIN_FINGERS=" + min
+                        + ": enrollments of fewer than " + SAFE_MIN_FINGERS + " fingers can be guessed finger by finger");
+            }
+            LOGGER.log(System.Logger.Level.WARNING, "APP_ENROLL_MIN_FINGERS=" + min + ": enrollments of fewer than "
+                    + SAFE_MIN_FINGERS + " fingers are accepted; they are much weaker against guessing. Development only.");
+        }
+        return min;
+    }
+
+    private static boolean production(Config config) {
+        return "production".equalsIgnoreCase(config.get("app.profile").asString().get());
     }
 
     private static WalletProofs walletProofs(Config config, Database database, Clock clock) {
-        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
+        boolean production = production(config);
         boolean required = config.get("app.require.wallet.signature").asBoolean().get();
         if (!required) {
             if (production) {

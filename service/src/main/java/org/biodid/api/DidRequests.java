@@ -46,12 +46,12 @@ final class DidRequests {
     record Generate(byte[] commitment, Network network) {
     }
 
-    static EnrollCommand enroll(JsonNode body, Network defaultNetwork) {
+    static EnrollCommand enroll(JsonNode body, Network defaultNetwork, int minFingers) {
         JsonFields.object(body, "", ENROLL_FIELDS);
         WalletAddress wallet = WalletAddress.parse("wallet_address",
                                                    JsonFields.requiredText(body, "wallet_address", ""));
         Network network = network(body, "", defaultNetwork, wallet);
-        List<FingerScan> fingers = fingers(body, "", BiometricValidation.MIN_FINGERS);
+        List<FingerScan> fingers = fingers(body, "", minFingers);
         return new EnrollCommand(wallet, network, fingers, WalletRequests.signature(body, ""));
     }
 

@@ -48,6 +48,7 @@ public final class DidService implements HttpService {
     private final DidResolver resolver;
     private final AuditLog audit;
     private final Network defaultNetwork;
+    private final int minEnrollFingers;
     private final DidResponses responses;
     private final BatchVerify batch;
 
@@ -56,16 +57,19 @@ public final class DidService implements HttpService {
      * @param access         authentication, authorization and rate limits
      * @param resolver       DID resolution
      * @param audit          the audit log
-     * @param defaultNetwork network assumed when a request names none
-     * @param mapper         JSON mapper for the answers
+     * @param defaultNetwork   network assumed when a request names none
+     * @param minEnrollFingers fewest fingers an enrollment may carry
+     * @param mapper           JSON mapper for the answers
      */
+    @SuppressWarnings("checkstyle:ParameterNumber") // built once, by ApiServices
     public DidService(DidUseCases useCases, Access access, DidResolver resolver, AuditLog audit,
-                      Network defaultNetwork, ObjectMapper mapper) {
+                      Network defaultNetwork, int minEnrollFingers, ObjectMapper mapper) {
         this.useCases = useCases;
         this.access = access;
         this.resolver = resolver;
         this.audit = audit;
         this.defaultNetwork = defaultNetwork;
+        this.minEnrollFingers = minEnrollFingers;
         this.responses = new DidResponses(mapper);
         this.batch = new BatchVerify(useCases.verify(), responses);
     }
@@ -93,7 +97,7 @@ public final class DidService implements HttpService {
             send(req, res, earlier.get());
             return;
         }
-        EnrollCommand command = DidRequests.enroll(JsonBodies.parse(body), defaultNetwork);
+        EnrollCommand command = DidRequests.enroll(JsonBodies.parse(body), defaultNetwork, minEnrollFingers);
         EnrollAnswer answer = enrollNew(req, command, claim);
         if (!answer.replayed()) {
             // a signature that was sent has been verified, else the enrollment would have been refused

@@ -12,7 +12,7 @@ import org.biodid.wallet.DataSignature;
  *
  * @param wallet  controlling wallet
  * @param network network, agreeing with the wallet
- * @param fingers 2–10 distinct, valid fingers
+ * @param fingers distinct, valid fingers: 4–10 unless {@code APP_ENROLL_MIN_FINGERS} lowers the minimum (2 at least)
  * @param walletSignature the wallet's CIP-30 signature over an {@code enroll} challenge, or {@code null}
  */
 public record EnrollCommand(WalletAddress wallet, Network network, List<FingerScan> fingers,

@@ -5,7 +5,7 @@ import org.biodid.perf.support.Workload;
 
 /**
  * {@code POST /api/v1/did/enroll} alone, open model: default 200 enrolments/s (each a new wallet and fresh
- * captures of 2 fingers; one committed database transaction each) for 60 s after a 10 s warm-up.
+ * captures of 4 fingers; one committed database transaction each) for 60 s after a 10 s warm-up.
  */
 public final class EnrollSimulation extends BioDidSimulation {
 

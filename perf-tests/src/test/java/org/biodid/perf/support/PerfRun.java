@@ -63,7 +63,7 @@ public final class PerfRun {
         this.chains = new Chains(recorder, new IdentityPool(), prints, settings.apiKey(),
                                  PerfConfig.getDouble("biodid.perf.impostorShare", 0.1),
                                  PerfConfig.getDouble("biodid.perf.proofShare", 0.3),
-                                 PerfConfig.getInt("biodid.perf.fingers", 2),
+                                 PerfConfig.getInt("biodid.perf.fingers", 4),
                                  ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE,
                                  settings.maxInFlight(), settings.walletSigned());
         this.history = RunHistory.open();
