@@ -35,6 +35,7 @@ import org.biodid.store.VerifyFailureRepository;
 import org.biodid.store.WalletChallengeRepository;
 import org.biodid.wallet.Cip8Verifier;
 import org.biodid.wallet.WalletProofs;
+import org.biodid.warmup.Warmup;
 
 /**
  * The DID use cases and the two HTTP services over them ({@code /api/v1/did}, {@code /api/v1/wallet}), built from
@@ -43,8 +44,9 @@ import org.biodid.wallet.WalletProofs;
  *
  * @param did    the DID API
  * @param wallet the wallet-control API
+ * @param warmup the start-up run of their biometric engine
  */
-record ApiServices(DidService did, WalletService wallet) {
+record ApiServices(DidService did, WalletService wallet, Warmup warmup) {
 
     private static final System.Logger LOGGER = System.getLogger(ApiServices.class.getName());
     /** The fewest fingers whose fused code has no check that concerns one finger alone. */
@@ -70,8 +72,10 @@ record ApiServices(DidService did, WalletService wallet) {
         WalletService wallet = new WalletService(access, walletProofs,
                                                  new WalletOwnerActions(walletProofs, enrollments, revoke), auditLog,
                                                  json);
+        Warmup warmup = new Warmup(database, engine, config.get("app.warmup.rounds").asInt().get(),
+                                                     config.get("app.warmup.budget").as(Duration.class).get());
         return new ApiServices(new DidService(useCases, access, resolver, auditLog, defaultNetwork,
-                                              minEnrollFingers(config), json), wallet);
+                                              minEnrollFingers(config), json), wallet, warmup);
     }
 
     /**

@@ -59,6 +59,7 @@ import org.biodid.store.UsedProofRepository;
 import org.biodid.store.WalletChallengeRepository;
 import org.biodid.secrets.Sealer;
 import org.biodid.secrets.SealingKeys;
+import org.biodid.warmup.Warmup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -97,6 +98,7 @@ public final class Wiring implements AutoCloseable {
     private final SecretsResealer resealer;
     private final RateLimiters rateLimiters;
     private final WalletService walletService;
+    private final Warmup warmup;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -123,6 +125,7 @@ public final class Wiring implements AutoCloseable {
                                              auditLog, json, defaultNetwork(), clock);
         this.didService = api.did();
         this.walletService = api.wallet();
+        this.warmup = api.warmup();
         this.resolverService = new ResolverService(resolver);
         this.resealer = new SecretsResealer(database.client(), sealer);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
@@ -201,6 +204,7 @@ public final class Wiring implements AutoCloseable {
             database.close();
             throw e;
         }
+        warmup.run();
         housekeeping.start();
         Runtime.getRuntime().addShutdownHook(drain.hook());
         started = true;

@@ -132,6 +132,8 @@ public final class TestDatabases {
                                                          "db.connection.minimumIdle", "1",
                                                          // every test service opens every other's sealed rows
                                                          "app.helper.data.key", TestKeys.HELPER_DATA_KEY,
+                                                         // hundreds of wirings start per test run: no warm-up
+                                                         "app.warmup.rounds", "0",
                                                          // enrollments without a wallet signature, except in the
                                                          // tests of wallet control, which set it to true
                                                          "app.require.wallet.signature", "false"));

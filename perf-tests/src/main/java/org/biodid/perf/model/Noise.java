@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param servicePauses the service's stop-the-world pauses in the measured window (part of the service's result)
  * @param generatorPauses the load generator's pauses in the window (noise: the gate's own stalls)
  * @param outliers per operation, its slowest request and what coincided with it
+ * @param saturation how the CPU was shared in the last seconds (null where not measured)
  * @param noisy the measured noise is above the limits below
  * @param reasons which limits were exceeded, with the numbers
  */
@@ -36,6 +37,7 @@ public record Noise(Calibration calibrationBefore,
                    JvmPauses.Stats servicePauses,
                    JvmPauses.Stats generatorPauses,
                    List<Outlier> outliers,
+                   Saturation saturation,
                    boolean noisy,
                    List<String> reasons) {
 
@@ -100,6 +102,29 @@ public record Noise(Calibration calibrationBefore,
     public static Noise of(Calibration before, Calibration after, double busy, double steal, double run,
                            double loadStart, double loadEnd, JvmPauses.Stats service, JvmPauses.Stats generator,
                            List<Outlier> outliers) {
+        return of(before, after, busy, steal, run, loadStart, loadEnd, service, generator, outliers, null);
+    }
+
+    /**
+     * Judge the measurements against the limits, including how the CPU was shared at the end.
+     *
+     * @param before calibration before (null if not taken)
+     * @param after calibration after
+     * @param busy machine busy percent
+     * @param steal steal percent
+     * @param run the run's own CPU percent
+     * @param loadStart load average at start
+     * @param loadEnd at end
+     * @param service service pauses
+     * @param generator generator pauses
+     * @param outliers outliers
+     * @param saturation the CPU's split in the last seconds (null: not measured)
+     * @return noise with its verdict
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public static Noise of(Calibration before, Calibration after, double busy, double steal, double run,
+                           double loadStart, double loadEnd, JvmPauses.Stats service, JvmPauses.Stats generator,
+                           List<Outlier> outliers, Saturation saturation) {
         double foreign = Math.max(0, busy - run);
         List<String> reasons = new ArrayList<>();
         for (Calibration c : new Calibration[] {before, after}) {
@@ -136,8 +161,11 @@ public record Noise(Calibration calibrationBefore,
             reasons.add("load generator paused " + generator.maxMs() + " ms (" + generator.maxOperation() + ", > "
                                 + MAX_GENERATOR_PAUSE_MS + " ms)");
         }
+        if (saturation != null && saturation.machineLimited()) {
+            reasons.add(saturation.reason());
+        }
         return new Noise(before, after, OperationStats.round(busy, 1), OperationStats.round(steal, 2),
                          OperationStats.round(run, 1), OperationStats.round(foreign, 1), loadStart, loadEnd, service,
-                         generator, List.copyOf(outliers), !reasons.isEmpty(), List.copyOf(reasons));
+                         generator, List.copyOf(outliers), saturation, !reasons.isEmpty(), List.copyOf(reasons));
     }
 }

@@ -143,6 +143,26 @@ class NoiseAndVerdictTest {
     }
 
     @Test
+    void aCollapseOnAMachineFilledByTheGeneratorAndTheDatabaseIsInconclusive() {
+        String collapse = "2001 requests waiting for the service at once";
+        // measured 2026-12-02: the service held 57 % of a full machine, the load generator and PostgreSQL the rest
+        Noise shared = Noise.of(QUIET, QUIET, 94, 0.3, 86, 5, 5, NO_PAUSES, NO_PAUSES, List.of(),
+                                new Saturation(97.5, 57, 28, 11));
+        Verdict verdict = Verdict.decide(checks(5, 0), shared, null, 1000, 0.1, collapse);
+        assertEquals(Verdict.INCONCLUSIVE, verdict.verdict());
+        assertTrue(verdict.reasons().stream().anyMatch(r -> r.startsWith("the machine was full (97.5 %")),
+                   verdict.reasons().toString());
+        // the service had the machine to itself (an interpreted service: the generator waits for its answers)
+        Noise owned = Noise.of(QUIET, QUIET, 97, 0.3, 95, 5, 5, NO_PAUSES, NO_PAUSES, List.of(),
+                               new Saturation(98, 88, 6, 3));
+        assertEquals(Verdict.FAIL, Verdict.decide(checks(5, 0), owned, null, 1000, 0.1, collapse).verdict());
+        // a machine with CPU to spare: the service fell behind on its own
+        Noise spare = Noise.of(QUIET, QUIET, 74, 0.3, 72, 5, 5, NO_PAUSES, NO_PAUSES, List.of(),
+                               new Saturation(80, 45, 25, 10));
+        assertEquals(Verdict.FAIL, Verdict.decide(checks(5, 0), spare, null, 1000, 0.1, collapse).verdict());
+    }
+
+    @Test
     void wrongAnswersAndCollapsesOnAQuietMachineAreNeverExcused() {
         Noise noisy = Noise.of(new Calibration(2, 300, 0.6), QUIET, 95, 0, 40, 4, 4, NO_PAUSES, NO_PAUSES, List.of());
         // 2 impostors accepted in 1000 requests: over the 0.1 % budget, noise or not

@@ -17,7 +17,9 @@ import org.biodid.perf.model.Calibration;
 import org.biodid.perf.model.JvmPauses;
 import org.biodid.perf.model.MachineCpu;
 import org.biodid.perf.model.Noise;
+import org.biodid.perf.model.OperationStats;
 import org.biodid.perf.model.RunSummary;
+import org.biodid.perf.model.Saturation;
 
 import org.biodid.perf.support.RunRecorder.Series;
 
@@ -28,6 +30,9 @@ import org.biodid.perf.support.RunRecorder.Series;
  * however Gatling was launched).
  */
 public final class NoiseProbe implements AutoCloseable {
+
+    /** The last seconds of a window, where a run that fell behind shows how the machine was shared. */
+    private static final long LAST_SECONDS_MS = 10_000;
 
     private final List<MachineCpu> machine = Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -153,7 +158,28 @@ public final class NoiseProbe implements AutoCloseable {
         return Noise.of(before, after, busy, steal, run, loadStart, loadAverage(),
                         servicePauses.stats(from, until), generatorPauses.stats(from, until),
                         outliers(series, servicePauses, generatorPauses,
-                                 new Bursts(snapshots, serviceSamples, generatorSamples), this::worstStall));
+                                 new Bursts(snapshots, serviceSamples, generatorSamples), this::worstStall),
+                        saturation(snapshots, serviceSamples, generatorSamples, until));
+    }
+
+    /** How the CPU was shared in the last {@link #LAST_SECONDS_MS} of the window (where a collapse shows). */
+    private static Saturation saturation(List<MachineCpu> snapshots, List<ResourceSampler.Sample> service,
+                                         List<ResourceSampler.Sample> generator, long until) {
+        long from = until - LAST_SECONDS_MS;
+        MachineCpu first = closest(snapshots, from);
+        MachineCpu last = closest(snapshots, until);
+        if (first == null || last == null || last.epochMillis() <= first.epochMillis()) {
+            return null;
+        }
+        return new Saturation(OperationStats.round(first.busyPercentUntil(last), 1),
+                              OperationStats.round(averageOfMachine(service, from, until), 1),
+                              OperationStats.round(averageOfMachine(generator, from, until), 1),
+                              OperationStats.round(first.postgresPercentUntil(last), 1));
+    }
+
+    private static double averageOfMachine(List<ResourceSampler.Sample> samples, long from, long until) {
+        return samples.stream().filter(s -> s.epochMillis() > from && s.epochMillis() <= until)
+                .mapToDouble(ResourceSampler.Sample::cpuPercentOfMachine).average().orElse(0);
     }
 
     private static List<Noise.Outlier> outliers(Map<String, Series> series, JvmPauses service, JvmPauses generator,
