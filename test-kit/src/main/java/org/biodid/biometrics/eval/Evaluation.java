@@ -38,12 +38,13 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
  * [--seed 42] [--sweep 1.25,1.5] [--fingers 2,3,4] [--victims 10] [--attack-trials 300000]
  * [--part all|accuracy|fingers|attack|populations] [--populations plain,box-uniform,...] [--noise 1,1.25]
- * [--features 20,340,12,16,LOCAL,1.0] [--t 103] [--det docs/images/det.svg|none]}. The {@code fingers} part uses
+ * [--features 20,340,12,16,LOCAL,1.0] [--blur-passes 0] [--t 103] [--det docs/images/det.svg|none]}. The {@code fingers} part uses
  * {@code --genuine} as its number of victims per finger count and {@code --impostors} as its attempts per finger
  * count and impostor design. The {@code populations} part ({@link PopulationAccuracy}, not included in {@code all})
  * uses {@code --genuine} victims per population and noise level, {@code --impostors} attempts at the default noise
- * and {@code --sweep-impostors} at other levels; {@code --features} and {@code --t} measure other transform and code
- * parameters without changing the service.
+ * and {@code --sweep-impostors} at other levels; {@code --features}, {@code --blur-passes} (a wider threshold
+ * blur, {@code WideBlurBits}) and {@code --t} measure other transform and code parameters without changing the
+ * service.
  * <p>
  * Genuine attempts (accuracy part): a fresh impression of each of an enrolled identity's 4 fingers. Impostor
  * attempts: 4 fingers of another synthetic person (never enrolled) against an enrolled identity's helper data.
@@ -85,6 +86,7 @@ public final class Evaluation {
         FeatureParameters features = FeatureParameters.DEFAULT;
         int t = FusedCode.forFingers(FINGERS).code().t();
         Path det = Path.of("docs/images/det.svg");
+        int blurPasses = 0;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -103,6 +105,7 @@ public final class Evaluation {
             case "--noise" -> noiseScales = parseList(value);
             case "--features" -> features = parseFeatures(value);
             case "--t" -> t = Integer.parseInt(value);
+            case "--blur-passes" -> blurPasses = Integer.parseInt(value);
             case "--det" -> det = value.equals("none") ? null : Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -130,7 +133,7 @@ public final class Evaluation {
             new OfflineAttack(engine, perFinger, seed).run(victims, attackTrials);
         }
         if (part.equals("populations")) {
-            new PopulationAccuracy(features, t, seed, engine).run(populations, noiseScales, genuine, impostors,
+            new PopulationAccuracy(features, blurPasses, t, seed, engine).run(populations, noiseScales, genuine, impostors,
                     sweepImpostors, det);
         }
     }

@@ -20,8 +20,6 @@ import org.biodid.biometrics.FusedCode;
 import org.biodid.biometrics.Minutia;
 import org.biodid.biometrics.bch.Bits;
 import org.biodid.biometrics.feature.FeatureParameters;
-import org.biodid.biometrics.feature.PairHistogram;
-import org.biodid.biometrics.feature.ReliableBits;
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.Population;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
@@ -48,21 +46,23 @@ final class PopulationAccuracy {
     private static final int ENGINE_CHECKS = 200;
 
     private final FeatureParameters features;
-    private final ReliableBits bits;
+    private final FingerBits bits;
+    private final int blurPasses;
     private final int fingers = Evaluation.FINGERS;
     private final int perFinger = FusedCode.forFingers(Evaluation.FINGERS).bitsPerFinger();
     private final int t;
     private final long seed;
     private final BiometricEngine engine;
 
-    PopulationAccuracy(FeatureParameters features, int t, long seed, BiometricEngine engine) {
+    PopulationAccuracy(FeatureParameters features, int blurPasses, int t, long seed, BiometricEngine engine) {
         this.features = features;
-        this.bits = new ReliableBits(new PairHistogram(features));
+        this.bits = FingerBits.of(features, blurPasses);
+        this.blurPasses = blurPasses;
         this.t = t;
         this.seed = seed;
         // the engine only uses the production transform and code: compare only when measuring exactly those
-        this.engine = features.equals(FeatureParameters.DEFAULT) && t == FusedCode.forFingers(fingers).code().t()
-                ? engine : null;
+        this.engine = features.equals(FeatureParameters.DEFAULT) && blurPasses == 0
+                && t == FusedCode.forFingers(fingers).code().t() ? engine : null;
     }
 
     /** Measured rates of one population at one noise level. */
@@ -72,9 +72,10 @@ final class PopulationAccuracy {
 
     void run(List<Population> populations, double[] noiseScales, int victims, int impostors, int sweepImpostors,
              Path det) {
-        System.out.printf(Locale.ROOT, "Accuracy per population: seed %d, features %s, fused code over %d x %d bits "
+        System.out.printf(Locale.ROOT, "Accuracy per population: seed %d, features %s%s, fused code over %d x %d bits "
                 + "with t = %d; per finger at d <= %d; %d victims; impostors of the same population, %d attempts at "
-                + "1.00 x noise, %d at other levels%n%n", seed, features, fingers, perFinger, t, FINGER_T, victims,
+                + "1.00 x noise, %d at other levels%n%n", seed, features,
+                blurPasses == 0 ? "" : " with a " + blurPasses + "-pass blur threshold (evaluation variant)", fingers, perFinger, t, FINGER_T, victims,
                 impostors, sweepImpostors);
         System.out.println("| population | role | print area | minutiae (master; mean per impression) | directions "
                 + "| window | noise | genuine ids | FRR 4-finger | FRR finger | genuine total q98 | impostor ids "
