@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.EnumMap;
@@ -22,7 +23,9 @@ import org.biodid.biometrics.FusedCode;
 import org.biodid.biometrics.FuzzyExtractor;
 import org.biodid.biometrics.HelperData;
 import org.biodid.biometrics.SubjectContext;
+import org.biodid.biometrics.feature.FeatureParameters;
 import org.biodid.biometrics.synthetic.NoiseModel;
+import org.biodid.biometrics.synthetic.Population;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
 
 /**
@@ -34,8 +37,14 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * Usage: {@code java -cp 'test-kit/target/biodid-test-kit.jar:service/target/libs/*'
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
  * [--seed 42] [--sweep 1.25,1.5] [--fingers 2,3,4] [--victims 10] [--attack-trials 300000]
- * [--part all|accuracy|fingers|attack]}. The {@code fingers} part uses {@code --genuine} as its number of
- * victims per finger count and {@code --impostors} as its attempts per finger count and impostor design.
+ * [--part all|accuracy|fingers|attack|populations] [--populations plain,box-uniform,...] [--noise 1,1.25]
+ * [--features 20,340,12,16,LOCAL,1.0] [--blur-passes 0] [--t 103] [--det docs/images/det.svg|none]}. The {@code fingers} part uses
+ * {@code --genuine} as its number of victims per finger count and {@code --impostors} as its attempts per finger
+ * count and impostor design. The {@code populations} part ({@link PopulationAccuracy}, not included in {@code all})
+ * uses {@code --genuine} victims per population and noise level, {@code --impostors} attempts at the default noise
+ * and {@code --sweep-impostors} at other levels; {@code --features}, {@code --blur-passes} (a wider threshold
+ * blur, {@code WideBlurBits}) and {@code --t} measure other transform and code parameters without changing the
+ * service.
  * <p>
  * Genuine attempts (accuracy part): a fresh impression of each of an enrolled identity's 4 fingers. Impostor
  * attempts: 4 fingers of another synthetic person (never enrolled) against an enrolled identity's helper data.
@@ -72,6 +81,12 @@ public final class Evaluation {
         int victims = 10;
         long attackTrials = 300_000;
         String part = "all";
+        List<Population> populations = Population.ALL;
+        double[] noiseScales = {1.0, 1.25};
+        FeatureParameters features = FeatureParameters.DEFAULT;
+        int t = FusedCode.forFingers(FINGERS).code().t();
+        Path det = Path.of("docs/images/det.svg");
+        int blurPasses = 0;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -85,11 +100,19 @@ public final class Evaluation {
             case "--victims" -> victims = Integer.parseInt(value);
             case "--attack-trials" -> attackTrials = Long.parseLong(value);
             case "--part" -> part = value;
+            case "--populations" -> populations = Arrays.stream(value.split(",")).map(String::trim)
+                    .map(Population::named).toList();
+            case "--noise" -> noiseScales = parseList(value);
+            case "--features" -> features = parseFeatures(value);
+            case "--t" -> t = Integer.parseInt(value);
+            case "--blur-passes" -> blurPasses = Integer.parseInt(value);
+            case "--det" -> det = value.equals("none") ? null : Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (!List.of("all", "accuracy", "fingers", "attack").contains(part)) {
-            throw new IllegalArgumentException("unknown part " + part + "; expected all|accuracy|fingers|attack");
+        if (!List.of("all", "accuracy", "fingers", "attack", "populations").contains(part)) {
+            throw new IllegalArgumentException("unknown part " + part
+                    + "; expected all|accuracy|fingers|attack|populations");
         }
         BiometricEngine engine = new BiometricEngine(BiometricParameters.DEFAULT, new SecureRandom());
         FuzzyExtractor perFinger = new FuzzyExtractor(BiometricParameters.DEFAULT, new SecureRandom());
@@ -109,6 +132,17 @@ public final class Evaluation {
         if (part.equals("all") || part.equals("attack")) {
             new OfflineAttack(engine, perFinger, seed).run(victims, attackTrials);
         }
+        if (part.equals("populations")) {
+            new PopulationAccuracy(features, blurPasses, t, seed, engine).run(populations, noiseScales, genuine, impostors,
+                    sweepImpostors, det);
+        }
+    }
+
+    /** {@code minD,maxD,dBins,aBins,MODE,floor}, as {@link FeatureStudy}'s first arguments. */
+    private static FeatureParameters parseFeatures(String value) {
+        String[] f = value.split(",");
+        return new FeatureParameters(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
+                Integer.parseInt(f[3]), FeatureParameters.ThresholdMode.valueOf(f[4]), Double.parseDouble(f[5]));
     }
 
     private static void accuracy(BiometricEngine engine, FuzzyExtractor perFinger, int genuine, int impostors,

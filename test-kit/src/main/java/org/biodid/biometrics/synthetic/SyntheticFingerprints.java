@@ -12,7 +12,8 @@ import org.biodid.biometrics.MinutiaType;
 /**
  * Seeded generator of synthetic master fingers and of their noisy impressions.
  * <p>
- * A master finger has 30&ndash;60 minutiae inside an elliptical print of realistic size at 500 ppi
+ * A master finger of the original population ({@link Population#PLAIN}; the others are in {@link Population#ALL})
+ * has 30&ndash;60 minutiae inside an elliptical print of realistic size at 500 ppi
  * (about 0.6 &times; 0.8 inch), at least {@value #MIN_SPACING} px apart. Minutia directions follow a
  * smooth ridge-orientation field built from a zero-pole (Sherlock&ndash;Monro style) model with a random
  * arch, loop or whorl pattern, so that, as in real prints, neighbouring minutiae point in similar
@@ -33,28 +34,48 @@ public final class SyntheticFingerprints {
     private static final long IMPOSTOR_BASE = 1L << 50;
 
     private final long seed;
+    private final Population population;
 
     /**
-     * Creates a generator.
+     * Creates a generator of the original population ({@link Population#PLAIN}).
      *
      * @param seed seed of all masters
      */
     public SyntheticFingerprints(long seed) {
+        this(seed, Population.PLAIN);
+    }
+
+    /**
+     * Creates a generator of a population's masters.
+     *
+     * @param seed       seed of all masters
+     * @param population print area, minutia count and direction model of the masters
+     */
+    public SyntheticFingerprints(long seed, Population population) {
         this.seed = seed;
+        this.population = population;
     }
 
     /**
      * The master finger with the given index.
      *
      * @param index any long; distinct indices give independent fingers
-     * @return 30&ndash;60 minutiae
+     * @return the population's count of minutiae (30&ndash;60 for the original one)
      */
     public List<Minutia> master(long index) {
+        // the order of draws is that of the original generator, so that Population.PLAIN reproduces it exactly
         SplittableRandom random = new SplittableRandom(seed ^ (index * MASTER_SALT + 0x632BE59BD9B4E019L));
         OrientationField field = OrientationField.random(random, CENTRE, CENTRE);
-        int count = 30 + random.nextInt(31);
-        double semiX = 135 + random.nextDouble() * 35;
-        double semiY = 175 + random.nextDouble() * 45;
+        PrintArea area = population.area();
+        int count = population.minMinutiae() + random.nextInt(population.maxMinutiae() - population.minMinutiae() + 1);
+        double semiX = (area.minWidth() + random.nextDouble() * (area.maxWidth() - area.minWidth())) / 2;
+        double semiY = (area.minHeight() + random.nextDouble() * (area.maxHeight() - area.minHeight())) / 2;
+        boolean alongField = switch (population.directions()) {
+            case ORIENTATION_FIELD -> true;
+            case UNIFORM -> false;
+            case HALF_AND_HALF -> random.nextBoolean();
+        };
+        boolean ellipse = area.shape() == PrintArea.Shape.ELLIPSE;
         List<Minutia> out = new ArrayList<>(count);
         double[] xs = new double[count];
         double[] ys = new double[count];
@@ -63,7 +84,7 @@ public final class SyntheticFingerprints {
             attempts++;
             double u = random.nextDouble() * 2 - 1;
             double v = random.nextDouble() * 2 - 1;
-            if (u * u + v * v > 1) {
+            if (ellipse && u * u + v * v > 1) {
                 continue;
             }
             double x = CENTRE + u * semiX;
@@ -75,9 +96,19 @@ public final class SyntheticFingerprints {
             ys[out.size()] = y;
             MinutiaType type = random.nextDouble() < 0.6 ? MinutiaType.ENDING : MinutiaType.BIFURCATION;
             int quality = 40 + random.nextInt(61);
-            out.add(new Minutia(x, y, directionAt(field, random, x, y), type, quality));
+            double direction = alongField ? directionAt(field, random, x, y) : random.nextDouble() * 360.0;
+            out.add(new Minutia(x, y, direction, type, quality));
         }
         return out;
+    }
+
+    /**
+     * The population this generator draws from.
+     *
+     * @return population
+     */
+    public Population population() {
+        return population;
     }
 
     /**
@@ -104,7 +135,8 @@ public final class SyntheticFingerprints {
     public List<FingerScan> person(long person, List<FingerId> fingers, NoiseModel noise, SplittableRandom random) {
         List<FingerScan> scans = new ArrayList<>(fingers.size());
         for (FingerId finger : fingers) {
-            scans.add(new FingerScan(finger, impression(master(person * 10 + finger.ordinal()), noise, random)));
+            scans.add(new FingerScan(finger, population.impression(master(person * 10 + finger.ordinal()), noise,
+                    random)));
         }
         return scans;
     }
