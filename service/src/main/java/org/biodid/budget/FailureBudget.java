@@ -108,7 +108,7 @@ public final class FailureBudget {
         /** The subject was verified: its counters start again from zero. */
         public void succeeded() {
             if (counted) {
-                repository.succeeded(subject, keyId);
+                repository.succeeded(subject, keyId, clock.millis());
             }
         }
 

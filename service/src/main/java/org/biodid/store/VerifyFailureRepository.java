@@ -100,16 +100,19 @@ public final class VerifyFailureRepository {
     }
 
     /**
-     * A success: forget the key's and the subject's consecutive failures.
+     * A success: the key's and the subject's consecutive failures start again from zero. The rows stay (one per
+     * subject and API key that verified it), so the next attempt updates instead of inserting.
      *
-     * @param subject the DID
-     * @param scope   the API key id that succeeded
-     * @return rows removed
+     * @param subject   the DID
+     * @param scope     the API key id that succeeded
+     * @param nowMillis current time
+     * @return rows reset
      */
-    public long succeeded(String subject, String scope) {
-        return db.execute().createNamedDelete("delete-verify-failures-after-success")
+    public long succeeded(String subject, String scope, long nowMillis) {
+        return db.execute().createNamedUpdate("reset-verify-failures-after-success")
                 .addParam("subject", subject)
                 .addParam("scope", scope)
+                .addParam("now", nowMillis)
                 .execute();
     }
 
@@ -128,6 +131,11 @@ public final class VerifyFailureRepository {
     /**
      * PostgreSQL's MERGE does not serialize two first inserts of one key: the loser gets a unique violation, and
      * running it again finds the row.
+     */
+    /**
+     * Runs a MERGE that may insert the row. MERGE is not atomic against a concurrent insert of the same key: two
+     * first attempts both take the insert branch and one meets the primary key. Run again, it finds the row (rows
+     * are only deleted by an administrator's reset) and updates it.
      */
     private static long retryingInsertRace(java.util.function.LongSupplier statement) {
         try {
