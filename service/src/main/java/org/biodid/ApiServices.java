@@ -99,7 +99,11 @@ record ApiServices(DidService did, WalletService wallet, Warmup warmup) {
         return min;
     }
 
-    private static boolean production(Config config) {
+    /**
+     * @param config root configuration
+     * @return whether the service runs under the production profile ({@code APP_PROFILE=production})
+     */
+    static boolean production(Config config) {
         return "production".equalsIgnoreCase(config.get("app.profile").asString().get());
     }
 

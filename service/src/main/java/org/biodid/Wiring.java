@@ -110,7 +110,7 @@ public final class Wiring implements AutoCloseable {
         this.tracer = Tracing.create(config.get("tracing"));
         this.database = Database.create(DatabaseSettings.from(config),
                                         config.get("app.db.migration.retry").as(Duration.class).get());
-        boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
+        boolean production = ApiServices.production(config);
         // a production start without a helper-data key fails here, before anything else is built
         this.sealer = SealingKeys.sealer(config, production);
         this.enrollments = new EnrollmentRepository(database.client(), sealer);
@@ -188,7 +188,7 @@ public final class Wiring implements AutoCloseable {
         HikariPoolMetrics.publishInto(registry, database::start);
         try {
             rateLimiters.start();
-            boolean production = "production".equalsIgnoreCase(config.get("app.profile").asString().get());
+            boolean production = ApiServices.production(config);
             // Production refuses to start without configured keys; the development key needs the schema, so a
             // database that is still down at start-up just means no generated key this time.
             if (production || database.migrator().isMigrated()) {

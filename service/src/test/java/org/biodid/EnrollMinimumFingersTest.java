@@ -1,5 +1,6 @@
 package org.biodid;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -88,7 +89,7 @@ class EnrollMinimumFingersTest {
     private record Running(Wiring wiring, WebServer server, Http1Client client) implements AutoCloseable {
 
         static Running with(Map<String, String> settings) {
-            Map<String, String> all = new java.util.HashMap<>(settings);
+            Map<String, String> all = new HashMap<>(settings);
             all.put("app.api.keys", KEY + ":enroll");
             Wiring wiring = Wiring.create(TestDatabases.postgresConfig(all), List.of()).start();
             WebServerConfig.Builder builder = WebServer.builder().port(0).host("127.0.0.1");

@@ -29,6 +29,7 @@ import io.helidon.dbclient.DbTransaction;
 public final class Database implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(Database.class.getName());
+    /** HikariCP's own defaults, for a pool configured without them. */
     private static final int DEFAULT_POOL_SIZE = 10;
     private static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
 
