@@ -142,6 +142,7 @@ public final class FusedExtractor {
         int b = layout.bitsPerFinger();
         long[] word = new long[Bits.words(layout.length())];
         long[] bits = new long[Bits.words(b)];
+        ReliableBits.Scratch scratch = features.newScratch();
         for (int f = 0; f < fingers.size(); f++) {
             FingerScan scan = find(scans, fingers.get(f));
             if (scan == null) {
@@ -152,7 +153,7 @@ public final class FusedExtractor {
                 // a mask with the wrong number of cells can only come from tampering
                 return Optional.empty();
             }
-            features.reproduce(scan.minutiae(), mask, bits);
+            features.reproduce(scan.minutiae(), mask, bits, scratch);
             Bits.insert(bits, word, f * b, b);
         }
         return reproduceFromBits(context, helper, word, workspace);

@@ -17,8 +17,8 @@ import org.biodid.biometrics.Minutia;
  * Swapping i and j maps (a, b) to (b &minus; 180&deg;, a &minus; 180&deg;); both orders are accumulated and
  * only one cell of every mirror pair is kept.
  * <p>
- * Instances are immutable and thread-safe; {@link #compute(List, double[])} allocates only its output when
- * the caller passes none.
+ * Instances are immutable and thread-safe; {@link #compute(List, double[], double[])} allocates only the
+ * minutiae's coordinates, and its output when the caller passes none.
  */
 public final class PairHistogram {
 
@@ -253,6 +253,13 @@ public final class PairHistogram {
     }
 
     /**
+     * @return a new, empty padded grid for {@link #compute(List, double[], double[])}
+     */
+    double[] newGrid() {
+        return splines.newGrid();
+    }
+
+    /**
      * Computes the histogram.
      *
      * @param minutiae one finger's minutiae
@@ -260,7 +267,22 @@ public final class PairHistogram {
      * @return the histogram (the same array as {@code out} when given)
      */
     public double[] compute(List<Minutia> minutiae, double[] out) {
+        return compute(minutiae, out, splines.newGrid());
+    }
+
+    /**
+     * Computes the histogram in a padded grid the caller owns (from {@link #newGrid()}), which is cleared first: a
+     * verification reads several fingers, and one grid for all of them saves the largest allocation of the
+     * transform (tens of kilobytes per finger).
+     *
+     * @param minutiae one finger's minutiae
+     * @param out      output of length {@link FeatureParameters#cells()}, or null to allocate
+     * @param grid     scratch grid, overwritten
+     * @return the histogram (the same array as {@code out} when given)
+     */
+    double[] compute(List<Minutia> minutiae, double[] out, double[] grid) {
         double[] h = out == null ? new double[parameters.cells()] : out;
+        Arrays.fill(grid, 0);
         int n = minutiae.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -276,7 +298,6 @@ public final class PairHistogram {
         double lo2 = Math.max(0, lo) * Math.max(0, lo);
         double hi2 = hi * hi;
         // padded, so that the inner loop needs neither range checks nor angle wrapping; folded at the end
-        double[] grid = splines.newGrid();
         double invD = 1.0 / dStep;
         double invA = 1.0 / aStep;
         double dOrigin = parameters.minDistance() * invD + 0.5;

@@ -100,10 +100,40 @@ public final class ReliableBits {
      * @param bits     output bits, {@code Bits.words(n)} words
      */
     public void reproduce(List<Minutia> minutiae, long[] mask, long[] bits) {
-        double[] h = histogram.compute(minutiae, null);
-        double[] tau = new double[cells];
-        histogram.thresholds(h, tau);
-        read(h, tau, mask, bits);
+        reproduce(minutiae, mask, bits, newScratch());
+    }
+
+    /**
+     * Reproduction in scratch arrays the caller reuses for every finger of one verification.
+     *
+     * @param minutiae the fresh impression
+     * @param mask     selection mask from enrollment
+     * @param bits     output bits, {@code Bits.words(n)} words
+     * @param scratch  from {@link #newScratch()}, one thread at a time
+     */
+    public void reproduce(List<Minutia> minutiae, long[] mask, long[] bits, Scratch scratch) {
+        double[] h = histogram.compute(minutiae, scratch.histogram, scratch.grid);
+        Arrays.fill(scratch.thresholds, 0);
+        histogram.thresholds(h, scratch.thresholds);
+        read(h, scratch.thresholds, mask, bits);
+    }
+
+    /**
+     * @return scratch arrays for {@link #reproduce(List, long[], long[], Scratch)}
+     */
+    public Scratch newScratch() {
+        return new Scratch(new double[cells], new double[cells], histogram.newGrid());
+    }
+
+    /**
+     * The arrays one finger's reproduction fills: its histogram, its thresholds and the padded grid the histogram
+     * is accumulated in. Reused finger after finger, so a 4-finger verification allocates them once, not four times.
+     *
+     * @param histogram  histogram cells
+     * @param thresholds threshold per cell
+     * @param grid       padded accumulation grid
+     */
+    public record Scratch(double[] histogram, double[] thresholds, double[] grid) {
     }
 
     /**
