@@ -56,13 +56,28 @@ public final class ReliableBits {
         double[] h = histogram.compute(minutiae, null);
         double[] tau = new double[cells];
         histogram.thresholds(h, tau);
-        double floor = histogram.parameters().noiseFloor();
+        select(h, tau, histogram.parameters().noiseFloor(), n, mask);
+        read(h, tau, mask, bits);
+    }
+
+    /**
+     * Selects the {@code n} most reliable cells: half above their threshold and half below where there are enough,
+     * each half by |h - tau| / sqrt(h + tau + floor), largest first. Shared with the evaluation's threshold variants,
+     * so that they differ from the service only in their thresholds.
+     *
+     * @param h     histogram
+     * @param tau   threshold per cell
+     * @param floor noise floor of the reliability score
+     * @param n     cells to select
+     * @param mask  output selection mask, {@code Bits.words(h.length)} words
+     */
+    public static void select(double[] h, double[] tau, double floor, int n, long[] mask) {
         // sort keys: reliability, tagged with the cell index in the low bits to keep the sort primitive
-        long[] above = new long[cells];
-        long[] below = new long[cells];
+        long[] above = new long[h.length];
+        long[] below = new long[h.length];
         int na = 0;
         int nb = 0;
-        for (int c = 0; c < cells; c++) {
+        for (int c = 0; c < h.length; c++) {
             // z^2 orders cells exactly as |z| does, without a square root per cell
             double diff = h[c] - tau[c];
             double z2 = diff * diff / (h[c] + tau[c] + floor);
@@ -89,7 +104,6 @@ public final class ReliableBits {
         for (int i = 0; i < wantBelow; i++) {
             Bits.set(mask, (int) (below[nb - 1 - i] & 0xFFFF));
         }
-        read(h, tau, mask, bits);
     }
 
     /**
@@ -181,7 +195,15 @@ public final class ReliableBits {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
-    private void read(double[] h, double[] tau, long[] mask, long[] bits) {
+    /**
+     * Reads the bits of the selected cells, in cell order: 1 where the histogram is above its threshold.
+     *
+     * @param h    histogram
+     * @param tau  threshold per cell
+     * @param mask selection mask
+     * @param bits output bits
+     */
+    public static void read(double[] h, double[] tau, long[] mask, long[] bits) {
         Arrays.fill(bits, 0L);
         int out = 0;
         for (int w = 0; w < mask.length; w++) {

@@ -1,10 +1,8 @@
 package org.biodid.biometrics.feature;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.biodid.biometrics.Minutia;
-import org.biodid.biometrics.bch.Bits;
 
 /**
  * Evaluation-only variant of {@link ReliableBits} whose per-cell threshold is the finger's own histogram blurred
@@ -63,38 +61,9 @@ public final class WideBlurBits {
     public void enroll(List<Minutia> minutiae, int n, long[] mask, long[] bits) {
         double[] h = histogram.compute(minutiae, null);
         double[] tau = thresholds(h);
-        double floor = histogram.parameters().noiseFloor();
-        long[] above = new long[cells];
-        long[] below = new long[cells];
-        int na = 0;
-        int nb = 0;
-        for (int c = 0; c < cells; c++) {
-            double diff = h[c] - tau[c];
-            double z2 = diff * diff / (h[c] + tau[c] + floor);
-            // the same sort keys as ReliableBits, so that one pass selects exactly the service's cells
-            long key = (Double.doubleToLongBits(z2) & ~0xFFFFL) | c;
-            if (diff > 0) {
-                above[na++] = key;
-            } else {
-                below[nb++] = key;
-            }
-        }
-        int wantAbove = Math.min(n / 2, na);
-        int wantBelow = n - wantAbove;
-        if (wantBelow > nb) {
-            wantBelow = nb;
-            wantAbove = n - nb;
-        }
-        Arrays.sort(above, 0, na);
-        Arrays.sort(below, 0, nb);
-        Arrays.fill(mask, 0L);
-        for (int i = 0; i < wantAbove; i++) {
-            Bits.set(mask, (int) (above[na - 1 - i] & 0xFFFF));
-        }
-        for (int i = 0; i < wantBelow; i++) {
-            Bits.set(mask, (int) (below[nb - 1 - i] & 0xFFFF));
-        }
-        read(h, tau, mask, bits);
+        // the service's selection and reading: only the thresholds differ
+        ReliableBits.select(h, tau, histogram.parameters().noiseFloor(), n, mask);
+        ReliableBits.read(h, tau, mask, bits);
     }
 
     /**
@@ -106,7 +75,7 @@ public final class WideBlurBits {
      */
     public void reproduce(List<Minutia> minutiae, long[] mask, long[] bits) {
         double[] h = histogram.compute(minutiae, null);
-        read(h, thresholds(h), mask, bits);
+        ReliableBits.read(h, thresholds(h), mask, bits);
     }
 
     private double[] thresholds(double[] h) {
@@ -150,22 +119,6 @@ public final class WideBlurBits {
                     sum += KERNEL[k] * row[i + k];
                 }
                 out[line + i * stride] = sum;
-            }
-        }
-    }
-
-    private static void read(double[] h, double[] tau, long[] mask, long[] bits) {
-        Arrays.fill(bits, 0L);
-        int out = 0;
-        for (int w = 0; w < mask.length; w++) {
-            long m = mask[w];
-            while (m != 0) {
-                int c = (w << 6) + Long.numberOfTrailingZeros(m);
-                m &= m - 1;
-                if (h[c] > tau[c]) {
-                    Bits.set(bits, out);
-                }
-                out++;
             }
         }
     }
