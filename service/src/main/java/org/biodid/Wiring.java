@@ -18,7 +18,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.observe.spi.Observer;
 import io.helidon.webserver.observe.tracing.TracingObserver;
@@ -45,6 +44,7 @@ import org.biodid.connection.LingeringHttp1Selector;
 import org.biodid.did.Network;
 import org.biodid.limits.RateLimiters;
 import org.biodid.observe.DatabaseReadiness;
+import org.biodid.observe.HealthEndpoints;
 import org.biodid.observe.HikariPoolMetrics;
 import org.biodid.observe.RouteMetrics;
 import org.biodid.observe.Tracing;
@@ -75,8 +75,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Wiring implements AutoCloseable {
 
-    /** Paths served by the observe feature; they are their own route templates in the request metrics. */
-    static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/metrics");
+    /** Health and metrics paths: served outside the template rules, each is its own route template in the metrics. */
+    static final Set<String> OBSERVE_PATHS = Set.of("/health", "/health/live", "/health/ready", "/health/started",
+                                                    "/metrics");
 
     private final Config config;
     private final Clock clock;
@@ -236,19 +237,12 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * The observe feature at {@code /}: health (with database readiness), Prometheus metrics, and tracing when on.
+     * The observe feature at {@code /}: Prometheus metrics, and tracing when on (health is one of our services).
      *
      * @return observe feature
      */
     public ObserveFeature observeFeature() {
         List<Observer> observers = new ArrayList<>();
-        observers.add(HealthObserver.builder()
-                              .details(true)
-                              .useSystemServices(false)
-                              .addCheck(new DatabaseReadiness(database.client(), database.migrator(),
-                                                              config.get("app.health.db.max.age").as(Duration.class)
-                                                                      .get()))
-                              .build());
         observers.add(MetricsObserver.create());
         tracer.ifPresent(t -> observers.add(TracingObserver.create(t)));
         return ObserveFeature.builder()
@@ -328,6 +322,9 @@ public final class Wiring implements AutoCloseable {
                                                            .as(Duration.class).get()));
             cors.ifPresent(routing::addFilter);
             ErrorHandling.register(routing);
+            routing.register("/health", new HealthEndpoints(List.of(
+                    new DatabaseReadiness(database.client(), database.migrator(),
+                                          config.get("app.health.db.max.age").as(Duration.class).get()))));
             HttpRules rules = routeMetrics.rules(routing);
             rules.register("/api/v1/did", didService);
             rules.register("/api/v1/wallet", walletService);
