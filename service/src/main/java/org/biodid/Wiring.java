@@ -245,8 +245,11 @@ public final class Wiring implements AutoCloseable {
         List<Observer> observers = new ArrayList<>();
         observers.add(MetricsObserver.create());
         tracer.ifPresent(t -> observers.add(TracingObserver.create(t)));
+        // Only these observers: discovery would add Helidon's tracing observer even with tracing off, and it wraps
+        // every request and response stream (a buffered copy of each answer).
         return ObserveFeature.builder()
                 .endpoint("/")
+                .observersDiscoverServices(false)
                 .observers(observers)
                 .build();
     }
