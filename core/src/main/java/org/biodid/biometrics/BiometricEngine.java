@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
+import org.biodid.biometrics.bch.BchCode;
 import org.biodid.input.InvalidInputException;
 
 /**
@@ -127,7 +128,12 @@ public final class BiometricEngine {
         if (fresh.size() != helper.fingers().size()) {
             return Optional.empty();
         }
-        return extractor.reproduce(context, helper, fresh,
-                FusedCode.forFingers(helper.fingers().size()).code().newWorkspace());
+        BchCode code = FusedCode.forFingers(helper.fingers().size()).code();
+        BchCode.Workspace workspace = code.borrowWorkspace();
+        try {
+            return extractor.reproduce(context, helper, fresh, workspace);
+        } finally {
+            code.release(workspace);
+        }
     }
 }

@@ -99,8 +99,24 @@ public final class BiometricValidation {
         List<Minutia> minutiae = scan.minutiae();
         checkMinutiaCount(field, minutiae.size());
         for (int j = 0; j < minutiae.size(); j++) {
-            validateMinutia(field + ".minutiae[" + j + "]", minutiae.get(j));
+            Minutia m = minutiae.get(j);
+            if (!isValid(m)) {
+                // The path is built for the one that fails only: building it for every minutia of every request
+                // was most of what validation allocated.
+                validateMinutia(field + ".minutiae[" + j + "]", m);
+            }
         }
+    }
+
+    /** The checks of {@link #validateMinutia(String, Minutia)} without building a message. */
+    private static boolean isValid(Minutia m) {
+        return m != null && inRange(m.x(), MAX_COORDINATE) && inRange(m.y(), MAX_COORDINATE)
+                && inRange(m.angle(), 360.0)
+                && (m.quality() == Minutia.NO_QUALITY || (m.quality() >= 0 && m.quality() <= 100));
+    }
+
+    private static boolean inRange(double value, double exclusiveMax) {
+        return Double.isFinite(value) && value >= 0.0 && value < exclusiveMax;
     }
 
     /**

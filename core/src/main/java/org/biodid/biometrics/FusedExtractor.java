@@ -142,19 +142,23 @@ public final class FusedExtractor {
         int b = layout.bitsPerFinger();
         long[] word = new long[Bits.words(layout.length())];
         long[] bits = new long[Bits.words(b)];
-        ReliableBits.Scratch scratch = features.newScratch();
-        for (int f = 0; f < fingers.size(); f++) {
-            FingerScan scan = find(scans, fingers.get(f));
-            if (scan == null) {
-                return Optional.empty();
+        ReliableBits.Scratch scratch = features.borrow();
+        try {
+            for (int f = 0; f < fingers.size(); f++) {
+                FingerScan scan = find(scans, fingers.get(f));
+                if (scan == null) {
+                    return Optional.empty();
+                }
+                long[] mask = Bits.fromBytes(helper.mask(f), features.cells());
+                if (Bits.distance(mask, new long[mask.length]) != b) {
+                    // a mask with the wrong number of cells can only come from tampering
+                    return Optional.empty();
+                }
+                features.reproduce(scan.minutiae(), mask, bits, scratch);
+                Bits.insert(bits, word, f * b, b);
             }
-            long[] mask = Bits.fromBytes(helper.mask(f), features.cells());
-            if (Bits.distance(mask, new long[mask.length]) != b) {
-                // a mask with the wrong number of cells can only come from tampering
-                return Optional.empty();
-            }
-            features.reproduce(scan.minutiae(), mask, bits, scratch);
-            Bits.insert(bits, word, f * b, b);
+        } finally {
+            features.release(scratch);
         }
         return reproduceFromBits(context, helper, word, workspace);
     }

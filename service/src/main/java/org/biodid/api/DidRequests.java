@@ -139,7 +139,9 @@ final class DidRequests {
             BiometricValidation.checkMinutiaCount(fingerPath, minutiae.size());
             List<Minutia> points = new ArrayList<>(minutiae.size());
             for (int j = 0; j < minutiae.size(); j++) {
-                points.add(minutia(minutiae.get(j), fingerPath + ".minutiae[" + j + "]"));
+                JsonNode node = minutiae.get(j);
+                Minutia plain = plainTriple(node);
+                points.add(plain != null ? plain : minutia(node, fingerPath + ".minutiae[" + j + "]"));
             }
             FingerScan scan = new FingerScan(id, points);
             BiometricValidation.validateFinger(fingerPath, scan);
@@ -147,6 +149,25 @@ final class DidRequests {
         }
         BiometricValidation.checkDistinct(field, scans);
         return scans;
+    }
+
+    /**
+     * The common form, {@code [x, y, angle]} of finite numbers, read without building its field path: a request
+     * carries hundreds of minutiae, and the paths are needed only for an error ({@link #minutia(JsonNode, String)}
+     * reads every other form and names the field that is wrong).
+     */
+    private static Minutia plainTriple(JsonNode node) {
+        if (!node.isArray() || node.size() != 3) {
+            return null;
+        }
+        JsonNode x = node.get(0);
+        JsonNode y = node.get(1);
+        JsonNode angle = node.get(2);
+        if (!x.isNumber() || !y.isNumber() || !angle.isNumber()) {
+            return null;
+        }
+        Minutia m = Minutia.of(x.doubleValue(), y.doubleValue(), angle.doubleValue());
+        return Double.isFinite(m.x()) && Double.isFinite(m.y()) && Double.isFinite(m.angle()) ? m : null;
     }
 
     private static Minutia minutia(JsonNode node, String field) {

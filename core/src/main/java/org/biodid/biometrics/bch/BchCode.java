@@ -27,6 +27,7 @@ public final class BchCode {
     /** Generator polynomial without its leading term, as a bit vector of {@code parityBits} bits. */
     private final long[] generatorLow;
     private final BchDecoder decoder;
+    private final Spares<Workspace> spareWorkspaces = new Spares<>(this::newWorkspace);
 
     private BchCode(GaloisField field, int n, int t, int[] generator) {
         this.field = field;
@@ -119,6 +120,23 @@ public final class BchCode {
      */
     public Workspace newWorkspace() {
         return new Workspace(t);
+    }
+
+    /**
+     * Decoder scratch space for one decoding: a spare one when there is one (a verification's decoder needs
+     * about 8 KB). Give it back with {@link #release(Workspace)}.
+     *
+     * @return a workspace, the caller's alone until released
+     */
+    public Workspace borrowWorkspace() {
+        return spareWorkspaces.take();
+    }
+
+    /**
+     * @param workspace from {@link #borrowWorkspace()}, no longer used by the caller
+     */
+    public void release(Workspace workspace) {
+        spareWorkspaces.giveBack(workspace);
     }
 
     /**

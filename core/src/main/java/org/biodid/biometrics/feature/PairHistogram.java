@@ -114,16 +114,27 @@ public final class PairHistogram {
      * @param tau output thresholds, same length
      */
     public void thresholds(double[] h, double[] tau) {
+        thresholds(h, tau, null);
+    }
+
+    /**
+     * {@link #thresholds(double[], double[])} with the local blur's work arrays supplied by the caller.
+     *
+     * @param h    histogram
+     * @param tau  output thresholds, same length
+     * @param work from {@link #newBlurWork()}, or {@code null} to allocate one
+     */
+    public void thresholds(double[] h, double[] tau, BlurWork work) {
         if (parameters.thresholdMode() == FeatureParameters.ThresholdMode.POPULATION) {
             populationThresholds(h, tau);
             return;
         }
         if (parameters.thresholdMode() == FeatureParameters.ThresholdMode.LOCAL) {
-            localThresholds(h, tau);
+            localThresholds(h, tau, work != null ? work : newBlurWork());
             return;
         }
         if (parameters.thresholdMode() == FeatureParameters.ThresholdMode.LOCAL_MEDIAN) {
-            localThresholds(h, tau);
+            localThresholds(h, tau, work != null ? work : newBlurWork());
             medianScale(h, tau);
             return;
         }
@@ -145,11 +156,30 @@ public final class PairHistogram {
         }
     }
 
-    private void localThresholds(double[] h, double[] tau) {
+    /**
+     * @return work arrays for the local threshold's blur, reusable from one finger to the next
+     */
+    public BlurWork newBlurWork() {
         int plane = aBins * aBins;
-        double[] grid = new double[plane];
-        double[] tmp = new double[plane];
-        double[] row = new double[aBins + 2 * BLUR_RADIUS];
+        return new BlurWork(new double[plane], new double[plane], new double[aBins + 2 * BLUR_RADIUS]);
+    }
+
+    /**
+     * The local threshold's work arrays: one distance ring's angle plane, its half-blurred copy and a padded row.
+     * Every element is written before it is read, so they need no clearing between fingers.
+     *
+     * @param grid a ring's plane
+     * @param tmp  the plane blurred along one axis
+     * @param row  one padded row
+     */
+    public record BlurWork(double[] grid, double[] tmp, double[] row) {
+    }
+
+    private void localThresholds(double[] h, double[] tau, BlurWork work) {
+        int plane = aBins * aBins;
+        double[] grid = work.grid();
+        double[] tmp = work.tmp();
+        double[] row = work.row();
         for (int d = 0; d < dBins; d++) {
             int base = d * plane;
             for (int g = 0; g < plane; g++) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.biodid.biometrics.Minutia;
 import org.biodid.biometrics.bch.Bits;
+import org.biodid.biometrics.bch.Spares;
 
 /**
  * Turns a finger's pair histogram into a fixed-length bit vector.
@@ -21,6 +22,8 @@ public final class ReliableBits {
 
     private final PairHistogram histogram;
     private final int cells;
+    /** About 60 KB per verification that a busy server reuses instead of allocating (docs/performance.md). */
+    private final Spares<Scratch> spares = new Spares<>(this::newScratch);
 
     /**
      * Creates the binarizer.
@@ -128,15 +131,34 @@ public final class ReliableBits {
     public void reproduce(List<Minutia> minutiae, long[] mask, long[] bits, Scratch scratch) {
         double[] h = histogram.compute(minutiae, scratch.histogram, scratch.grid);
         Arrays.fill(scratch.thresholds, 0);
-        histogram.thresholds(h, scratch.thresholds);
+        histogram.thresholds(h, scratch.thresholds, scratch.blur);
         read(h, scratch.thresholds, mask, bits);
     }
 
     /**
-     * @return scratch arrays for {@link #reproduce(List, long[], long[], Scratch)}
+     * @return new scratch arrays for {@link #reproduce(List, long[], long[], Scratch)}
      */
     public Scratch newScratch() {
-        return new Scratch(new double[cells], new double[cells], histogram.newGrid());
+        return new Scratch(new double[cells], new double[cells], histogram.newGrid(), histogram.newBlurWork());
+    }
+
+    /**
+     * Scratch arrays for one verification: a spare one when there is one, else new ones. Give them back with
+     * {@link #release(Scratch)}.
+     *
+     * @return scratch arrays, for one thread until released
+     */
+    public Scratch borrow() {
+        return spares.take();
+    }
+
+    /**
+     * Keeps scratch arrays for the next verification, unless enough are kept already.
+     *
+     * @param scratch from {@link #borrow()}, no longer used by the caller
+     */
+    public void release(Scratch scratch) {
+        spares.giveBack(scratch);
     }
 
     /**
@@ -146,8 +168,9 @@ public final class ReliableBits {
      * @param histogram  histogram cells
      * @param thresholds threshold per cell
      * @param grid       padded accumulation grid
+     * @param blur       the threshold blur's work arrays
      */
-    public record Scratch(double[] histogram, double[] thresholds, double[] grid) {
+    public record Scratch(double[] histogram, double[] thresholds, double[] grid, PairHistogram.BlurWork blur) {
     }
 
     /**
