@@ -40,7 +40,12 @@ public final class JsonBodies {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private static final int GZIP_THRESHOLD_BYTES = 1024;
+    /**
+     * Answers above this size are gzipped when the client accepts it. Below it an answer is a few TCP segments at
+     * most: compressing would cost the server a new Deflater per answer and the client a decompression, and save
+     * no round trip (measured with the original servers' benchmark client, docs/performance.md).
+     */
+    private static final int GZIP_THRESHOLD_BYTES = 8 * 1024;
     private static final int MAX_NESTING_DEPTH = 32;
 
     private JsonBodies() {

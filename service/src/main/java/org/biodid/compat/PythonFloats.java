@@ -47,13 +47,14 @@ public final class PythonFloats {
     }
 
     /**
-     * The shortest round-trip digits of a positive finite double.
+     * The shortest round-trip digits of a positive finite double, read off the JDK's own text.
      */
     private static Decimal shortestDigits(double value) {
-        BigDecimal javaShortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        Decimal decimal = Decimal.of(javaShortest);
-        if (decimal.digits().length() == 2) {
-            // The JDK may prefer a closer 2-digit decimal when a 1-digit one also round-trips.
+        Decimal decimal = Decimal.of(Double.toString(value));
+        // The JDK may prefer a closer 2-digit decimal when a 1-digit one also round-trips. That needs two decimals
+        // of at most two digits within one rounding interval, i.e. a double with fewer than two digits of
+        // precision: a subnormal. A normal double's interval is 2^-52 of its value, far narrower.
+        if (decimal.digits().length() == 2 && value < Double.MIN_NORMAL) {
             Decimal single = closestSingleDigit(value);
             if (single != null) {
                 return single;
@@ -122,6 +123,24 @@ public final class PythonFloats {
      * Significant digits without trailing zeros and the decimal exponent of the first digit.
      */
     private record Decimal(String digits, int exponent) {
+
+        /** From {@link Double#toString(double)} of a positive double: {@code 45.0}, {@code 0.001}, {@code 1.0E-5}. */
+        static Decimal of(String javaText) {
+            int e = javaText.indexOf('E');
+            int end = e < 0 ? javaText.length() : e;
+            int exponent = e < 0 ? 0 : Integer.parseInt(javaText, e + 1, javaText.length(), 10);
+            int point = javaText.indexOf('.');
+            StringBuilder all = new StringBuilder(end).append(javaText, 0, point).append(javaText, point + 1, end);
+            int first = 0;
+            while (first < all.length() - 1 && all.charAt(first) == '0') {
+                first++;
+            }
+            int last = all.length();
+            while (last > first + 1 && all.charAt(last - 1) == '0') {
+                last--;
+            }
+            return new Decimal(all.substring(first, last), point - 1 - first + exponent);
+        }
 
         static Decimal of(BigDecimal strippedPositive) {
             String digits = strippedPositive.unscaledValue().toString();

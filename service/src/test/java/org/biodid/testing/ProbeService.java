@@ -26,7 +26,8 @@ public final class ProbeService implements HttpService {
     public void routing(HttpRules rules) {
         rules.post(PATH + "/echo", this::echo)
                 .get(PATH + "/items/{id}", this::item)
-                .get(PATH + "/large", this::large);
+                .get(PATH + "/large", this::large)
+                .get(PATH + "/medium", this::medium);
     }
 
     private void echo(ServerRequest req, ServerResponse res) {
@@ -42,8 +43,13 @@ public final class ProbeService implements HttpService {
         JsonBodies.send(req, res, Status.OK_200, node);
     }
 
-    private void large(ServerRequest req, ServerResponse res) {
+    private void medium(ServerRequest req, ServerResponse res) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("filler", "x".repeat(4096));
+        JsonBodies.send(req, res, Status.OK_200, node);
+    }
+
+    private void large(ServerRequest req, ServerResponse res) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("filler", "x".repeat(16 * 1024));
         JsonBodies.send(req, res, Status.OK_200, node);
     }
 }
