@@ -45,6 +45,9 @@ public final class Main {
                                              config.get("server.host").asString().get(),
                                              server.port(), server.port(),
                                              (System.nanoTime() - started) / 1_000_000));
+        wiring.warmUpOverHttp(server.port());
+        LOGGER.log(Level.INFO, String.format("BioDID service ready after %d ms",
+                                             (System.nanoTime() - started) / 1_000_000));
         if (wiring.compatEnabled()) {
             LOGGER.log(Level.WARNING, "Compatibility routes /api/biometric/generate and /api/biometric/verify are ON "
                     + "(APP_COMPAT_ENABLED=true). They reproduce the original Python servers exactly, and the "

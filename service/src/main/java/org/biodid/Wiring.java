@@ -59,7 +59,9 @@ import org.biodid.store.UsedProofRepository;
 import org.biodid.store.WalletChallengeRepository;
 import org.biodid.secrets.Sealer;
 import org.biodid.secrets.SealingKeys;
+import org.biodid.warmup.HttpWarmup;
 import org.biodid.warmup.Warmup;
+import org.biodid.warmup.WarmupGate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -100,6 +102,8 @@ public final class Wiring implements AutoCloseable {
     private final RateLimiters rateLimiters;
     private final WalletService walletService;
     private final Warmup warmup;
+    private final HttpWarmup httpWarmup;
+    private final WarmupGate warmupGate;
     private volatile boolean started;
 
     private Wiring(Config config, List<HttpService> extraServices, Clock clock, MeterRegistry registry) {
@@ -127,6 +131,12 @@ public final class Wiring implements AutoCloseable {
         this.didService = api.did();
         this.walletService = api.wallet();
         this.warmup = api.warmup();
+        // rounds 0 turns every part of the warm-up off
+        int warmupRequests = config.get("app.warmup.rounds").asInt().get() > 0
+                ? config.get("app.warmup.requests").asInt().get() : 0;
+        this.httpWarmup = new HttpWarmup(warmupRequests, config.get("app.warmup.budget").as(Duration.class).get(),
+                                         compatEnabled());
+        this.warmupGate = new WarmupGate(warmupRequests > 0);
         this.resolverService = new ResolverService(resolver);
         this.resealer = new SecretsResealer(database.client(), sealer);
         this.housekeeping = new Housekeeping(new UsedProofRepository(database.client()),
@@ -210,6 +220,19 @@ public final class Wiring implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(drain.hook());
         started = true;
         return this;
+    }
+
+    /**
+     * Once the server listens: send it the warm-up requests over loopback, then let readiness say UP.
+     *
+     * @param port the port the server listens on
+     */
+    public void warmUpOverHttp(int port) {
+        try {
+            httpWarmup.run(port);
+        } finally {
+            warmupGate.open();
+        }
     }
 
     /**
@@ -327,7 +350,8 @@ public final class Wiring implements AutoCloseable {
             ErrorHandling.register(routing);
             routing.register("/health", new HealthEndpoints(List.of(
                     new DatabaseReadiness(database.client(), database.migrator(),
-                                          config.get("app.health.db.max.age").as(Duration.class).get()))));
+                                          config.get("app.health.db.max.age").as(Duration.class).get()),
+                    warmupGate)));
             HttpRules rules = routeMetrics.rules(routing);
             rules.register("/api/v1/did", didService);
             rules.register("/api/v1/wallet", walletService);
