@@ -4,4 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . etc/scripts/java-home.sh
 mvn -B -q -DskipTests package -pl service -am
-exec java ${JAVA_OPTS:-} -jar service/target/biodid-service.jar
+# The JDK's AOT cache, when etc/scripts/aot-cache.sh trained one for this very jar: faster start and warm-up.
+cache=service/target/biodid-service.aot
+aot=()
+if [ -f "$cache" ] && [ "$cache" -nt service/target/biodid-service.jar ]; then
+    aot=(-XX:AOTCache="$cache")
+fi
+exec java ${JAVA_OPTS:-} "${aot[@]}" -jar service/target/biodid-service.jar
