@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.webserver.http.Filter;
@@ -31,12 +29,22 @@ public final class BodyReadTimeout implements Filter {
     private static final int READING = 0;
     private static final int DONE = 1;
     private static final int FIRED = 2;
+    private static final int INTERRUPTED = 3;
+
+    /** How often the bodies being read are checked: a stalled body is cut at most this much after its timeout. */
+    private static final Duration SWEEP_PERIOD = Duration.ofMillis(100);
 
     /**
-     * One timer thread for every body being read: an alarm is a small task that is cancelled when the body arrives
-     * (a virtual thread per body, as before, cost a thread and a stack per request).
+     * The bodies being read, by reading thread (a connection's thread reads one body at a time). One thread sweeps
+     * them ten times a second: a read registers and unregisters itself and nothing else, whereas a timer per read
+     * (a virtual thread, then a scheduled task) woke another thread twice per request, which showed in the latency
+     * tail (docs/performance.md).
      */
-    private static final ScheduledThreadPoolExecutor ALARMS = alarms();
+    private static final Map<Thread, Reading> READS = new ConcurrentHashMap<>();
+
+    static {
+        Thread.ofPlatform().name("body-read-timeout").daemon().start(BodyReadTimeout::sweep);
+    }
 
     private final Duration timeout;
 
@@ -45,13 +53,6 @@ public final class BodyReadTimeout implements Filter {
      */
     public BodyReadTimeout(Duration timeout) {
         this.timeout = timeout;
-    }
-
-    private static ScheduledThreadPoolExecutor alarms() {
-        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(
-                1, Thread.ofPlatform().name("body-read-timeout").daemon().factory());
-        alarms.setRemoveOnCancelPolicy(true);
-        return alarms;
     }
 
     @Override
@@ -90,26 +91,46 @@ public final class BodyReadTimeout implements Filter {
 
     private byte[] read(InputStream in, long declared) throws IOException {
         Thread reader = Thread.currentThread();
-        AtomicInteger state = new AtomicInteger(READING);
-        ScheduledFuture<?> alarm = ALARMS.schedule(() -> {
-            if (state.compareAndSet(READING, FIRED)) {
-                reader.interrupt();
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        Reading reading = new Reading(System.nanoTime() + timeout.toNanos());
+        READS.put(reader, reading);
         try {
             return readBody(in, declared);
         } finally {
-            if (state.compareAndSet(READING, DONE)) {
-                alarm.cancel(false);
-            } else {
-                // the alarm fired: wait for its interrupt to land, then clear it so it cannot hit anything later
-                try {
-                    alarm.get();
-                } catch (InterruptedException | ExecutionException ignored) {
-                    // cleared below
+            READS.remove(reader);
+            if (!reading.state.compareAndSet(READING, DONE)) {
+                // the sweeper fired: wait for its interrupt to land, then clear it so it cannot hit anything later
+                while (reading.state.get() != INTERRUPTED) {
+                    Thread.onSpinWait();
                 }
                 Thread.interrupted();
             }
+        }
+    }
+
+    private static void sweep() {
+        while (true) {
+            try {
+                Thread.sleep(SWEEP_PERIOD);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            READS.forEach((reader, reading) -> {
+                if (now - reading.deadline >= 0 && reading.state.compareAndSet(READING, FIRED)) {
+                    reader.interrupt();
+                    reading.state.set(INTERRUPTED);
+                }
+            });
+        }
+    }
+
+    /** One body being read: when it must have arrived, and whether the read or the sweeper finished it first. */
+    private static final class Reading {
+        private final long deadline;
+        private final AtomicInteger state = new AtomicInteger(READING);
+
+        Reading(long deadline) {
+            this.deadline = deadline;
         }
     }
 }

@@ -87,7 +87,7 @@ class SlowClientTest {
                                             + "\r\nContent-Length: 100\r\n\r\n{\"commitment\":");
         System.out.println("RELIABILITY slow client: half a body, then silence: closed after " + ms + " ms");
         assertThat(ms, greaterThan(READ_TIMEOUT_MS - 200));
-        // The read timeout is an exact timer (BodyReadTimeout); three times it allows for a loaded machine.
+        // The read timeout is checked ten times a second (BodyReadTimeout); three times it allows for a loaded machine.
         assertThat(ms, lessThan(3 * READ_TIMEOUT_MS));
     }
 
