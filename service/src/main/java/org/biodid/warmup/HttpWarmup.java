@@ -78,30 +78,30 @@ public final class HttpWarmup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        long settled = awaitCompiler(deadline);
+        long requestsDone = System.nanoTime();
+        long idleAfter = awaitIdleCompiler(deadline);
         LOGGER.log(System.Logger.Level.INFO, String.format("Warm-up: %d requests over HTTP in %d ms, then %d ms "
-                + "until the JIT compiler was idle", sent, (settled - start) / 1_000_000 - idleWait(settled),
-                idleWait(settled)));
+                + "until the JIT compiler was idle", sent, (requestsDone - start) / 1_000_000, idleAfter));
         return sent;
     }
-
-    private long compilerWaitStart;
 
     /**
      * The JIT keeps compiling what the requests made hot for a while after them, on the same cores the first
      * clients' requests would need. Wait until it has been idle for a moment (or the budget is spent).
+     *
+     * @return milliseconds waited
      */
-    private long awaitCompiler(long deadline) {
-        compilerWaitStart = System.nanoTime();
+    private static long awaitIdleCompiler(long deadline) {
+        long start = System.nanoTime();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return compilerWaitStart;
+            return 0;
         }
         long last = jit.getTotalCompilationTime();
         int quiet = 0;
         try {
             while (quiet < COMPILER_IDLE_POLLS && System.nanoTime() < deadline) {
-                Thread.sleep(COMPILER_POLL.toMillis());
+                Thread.sleep(COMPILER_POLL);
                 long now = jit.getTotalCompilationTime();
                 quiet = now == last ? quiet + 1 : 0;
                 last = now;
@@ -109,11 +109,7 @@ public final class HttpWarmup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return System.nanoTime();
-    }
-
-    private long idleWait(long settled) {
-        return (settled - compilerWaitStart) / 1_000_000;
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static void get(HttpClient client, URI uri) throws IOException, InterruptedException {
