@@ -90,6 +90,8 @@ class KubernetesManifestsTest {
                 .build();
         Wiring wiring = Wiring.create(config).start();
         server = WebServer.builder().update(wiring::server).build().start();
+        // as Main does: readiness is DOWN until the start-up warm-up over HTTP is over
+        wiring.warmUpOverHttp(server.port());
     }
 
     @AfterAll
