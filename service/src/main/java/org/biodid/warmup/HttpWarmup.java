@@ -3,10 +3,6 @@ package org.biodid.warmup;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
@@ -59,24 +55,24 @@ public final class HttpWarmup {
         }
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        URI base = URI.create("http://127.0.0.1:" + port);
         SplittableRandom random = new SplittableRandom(20261202L);
         int sent = 0;
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (LoopbackClient client = new LoopbackClient(port)) {
             while (sent < requests && System.nanoTime() < deadline) {
+                boolean lowerCase = (sent & 1) == 0;
                 if (compat) {
-                    JsonNode enrolled = post(client, base.resolve("/api/biometric/generate"),
-                                             generateBody(random));
-                    post(client, base.resolve("/api/biometric/verify"), verifyBody(enrolled));
+                    JsonNode enrolled = JSON.readTree(client.exchange(
+                            "POST", "/api/biometric/generate", JSON.writeValueAsBytes(generateBody(random)),
+                            lowerCase));
+                    client.exchange("POST", "/api/biometric/verify", JSON.writeValueAsBytes(verifyBody(enrolled)),
+                                    !lowerCase);
                     sent += 2;
                 }
-                get(client, base.resolve("/health/live"));
+                client.exchange("GET", "/health/live", null, lowerCase);
                 sent++;
             }
         } catch (IOException | RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "Warm-up over HTTP stopped after " + sent + " requests: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         long requestsDone = System.nanoTime();
         long idleAfter = awaitIdleCompiler(deadline);
@@ -110,29 +106,6 @@ public final class HttpWarmup {
             Thread.currentThread().interrupt();
         }
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static void get(HttpClient client, URI uri) throws IOException, InterruptedException {
-        HttpResponse<Void> res = client.send(HttpRequest.newBuilder(uri).build(),
-                                             HttpResponse.BodyHandlers.discarding());
-        check(res, uri);
-    }
-
-    private static JsonNode post(HttpClient client, URI uri, ObjectNode body)
-            throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .build();
-        HttpResponse<byte[]> res = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        check(res, uri);
-        return JSON.readTree(res.body());
-    }
-
-    private static void check(HttpResponse<?> res, URI uri) throws IOException {
-        if (res.statusCode() != 200) {
-            throw new IOException(uri.getPath() + " answered " + res.statusCode());
-        }
     }
 
     /** An enrollment request in the original servers' form: four fingers of random points, a made-up wallet. */
