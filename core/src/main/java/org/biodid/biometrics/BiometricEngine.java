@@ -127,7 +127,7 @@ public final class BiometricEngine {
         if (fresh.size() != helper.fingers().size()) {
             return Optional.empty();
         }
-        return extractor.reproduce(context, helper, fresh,
-                FusedCode.forFingers(helper.fingers().size()).code().newWorkspace());
+        // the helper's own code: its t is a rung of the finger count's ladder, chosen at Gen
+        return extractor.reproduce(context, helper, fresh, extractor.codeOf(helper).code().newWorkspace());
     }
 }

@@ -3,10 +3,14 @@ package org.biodid.biometrics.eval;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.biodid.biometrics.ErrorBudget;
+import org.biodid.biometrics.FusedCode;
+
 /**
  * The evaluation's enrollment-adaptive t: from an enrollment's expected genuine flips mu (the sum over its fingers of
  * {@code ExpectedFlips} at noise {@code scale}), the smallest t of the ladder with {@code t >= factor * mu + offset};
- * the largest rung (today's t) when none is. Option {@code --adaptive-t scale,factor,offset[,t1/t2/...]}.
+ * the largest rung (today's t) when none is. Option {@code --adaptive-t scale,factor,offset[,t1/t2/...]}, or
+ * {@code --adaptive-t service} for the service's rule ({@link ErrorBudget}, {@link FusedCode#ladder(int)}).
  *
  * @param scale  noise scale of the predictor, in reliability units
  * @param factor margin factor on mu
@@ -16,6 +20,10 @@ import java.util.Locale;
 record AdaptiveRule(double scale, double factor, double offset, int[] ladder) {
 
     static AdaptiveRule parse(String value, int defaultT) {
+        if (value.equals("service")) {
+            int[] ladder = FusedCode.ladder(Evaluation.FINGERS).stream().mapToInt(c -> c.code().t()).toArray();
+            return new AdaptiveRule(ErrorBudget.SCALE, ErrorBudget.FACTOR, ErrorBudget.OFFSET, ladder);
+        }
         String[] parts = value.split(",");
         if (parts.length < 3 || parts.length > 4) {
             throw new IllegalArgumentException("--adaptive-t scale,factor,offset[,t1/t2/...], was " + value);
