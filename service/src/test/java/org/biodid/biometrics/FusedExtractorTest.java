@@ -37,7 +37,8 @@ class FusedExtractorTest {
         List<FingerScan> enrolled = TestFingers.person(people, 1, NoiseModel.DEFAULT, new SplittableRandom(1));
         FusedExtractor.Generated generated = extractor.generate(CONTEXT, enrolled);
         FusedHelperData helper = generated.helper();
-        BchCode code = FusedCode.forFingers(4).code();
+        // the helper's own code: Gen chose its t from the ladder
+        BchCode code = extractor.codeOf(helper).code();
         long[][] w = enrolledBits(enrolled);
         List<FingerScan> genuine = TestFingers.person(people, 1, NoiseModel.DEFAULT, new SplittableRandom(2));
         int failures = 0;
