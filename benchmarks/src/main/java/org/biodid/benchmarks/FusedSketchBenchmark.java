@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.biodid.biometrics.FingerId;
 import org.biodid.biometrics.FingerScan;
-import org.biodid.biometrics.FusedCode;
 import org.biodid.biometrics.FusedExtractor;
 import org.biodid.biometrics.FusedHelperData;
 import org.biodid.biometrics.MasterSecret;
@@ -52,7 +51,8 @@ public class FusedSketchBenchmark {
     private final SubjectContext context = new SubjectContext("addr_test1qz2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhs",
             "testnet");
     private FusedExtractor extractor;
-    private BchCode.Workspace workspace;
+    /** One per identity: Gen chose each identity's t from the ladder, and a workspace belongs to one code. */
+    private BchCode.Workspace[] workspaces;
     private List<List<FingerScan>> enrollScans;
     private List<List<FingerScan>> genuineScans;
     private List<List<FingerScan>> impostorScans;
@@ -65,18 +65,19 @@ public class FusedSketchBenchmark {
     @Setup
     public void setUp() {
         extractor = new FusedExtractor(FeatureParameters.DEFAULT, new SecureRandom());
-        workspace = FusedCode.forFingers(FINGERS.length).code().newWorkspace();
         SyntheticFingerprints people = new SyntheticFingerprints(2026);
         SplittableRandom random = new SplittableRandom(2026);
         enrollScans = new ArrayList<>();
         genuineScans = new ArrayList<>();
         impostorScans = new ArrayList<>();
         helpers = new FusedHelperData[IDENTITIES];
+        workspaces = new BchCode.Workspace[IDENTITIES];
         for (int i = 0; i < IDENTITIES; i++) {
             enrollScans.add(person(people, i, random));
             genuineScans.add(person(people, i, random));
             impostorScans.add(person(people, 10_000 + i, random));
             helpers[i] = extractor.generate(context, enrollScans.get(i)).helper();
+            workspaces[i] = extractor.codeOf(helpers[i]).code().newWorkspace();
         }
     }
 
@@ -109,7 +110,7 @@ public class FusedSketchBenchmark {
     @Benchmark
     public Optional<MasterSecret> rep4Genuine() {
         int i = next++ & (IDENTITIES - 1);
-        return extractor.reproduce(context, helpers[i], genuineScans.get(i), workspace);
+        return extractor.reproduce(context, helpers[i], genuineScans.get(i), workspaces[i]);
     }
 
     /**
@@ -120,6 +121,6 @@ public class FusedSketchBenchmark {
     @Benchmark
     public Optional<MasterSecret> rep4Impostor() {
         int i = next++ & (IDENTITIES - 1);
-        return extractor.reproduce(context, helpers[i], impostorScans.get(i), workspace);
+        return extractor.reproduce(context, helpers[i], impostorScans.get(i), workspaces[i]);
     }
 }

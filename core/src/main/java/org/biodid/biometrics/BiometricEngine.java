@@ -128,7 +128,8 @@ public final class BiometricEngine {
         if (fresh.size() != helper.fingers().size()) {
             return Optional.empty();
         }
-        BchCode code = FusedCode.forFingers(helper.fingers().size()).code();
+        // the helper's own code: its t is a rung of the finger count's ladder, chosen at Gen
+        BchCode code = extractor.codeOf(helper).code();
         BchCode.Workspace workspace = code.borrowWorkspace();
         try {
             return extractor.reproduce(context, helper, fresh, workspace);

@@ -20,7 +20,9 @@ import org.biodid.input.InvalidInputException;
  * The fused code-offset fuzzy extractor: one secure sketch over all enrolled fingers together.
  * <p>
  * <b>Gen</b>: for each finger in ordinal order, select {@code b} reliable cells and read their bits; concatenate
- * them into w ({@code F * b} bits); draw a uniformly random codeword c of the {@link FusedCode} for F fingers;
+ * them into w ({@code F * b} bits); choose the code's t from the enrollment's predicted genuine errors
+ * ({@link ErrorBudget}, a rung of the finger count's ladder, recorded in the helper data); draw a uniformly random
+ * codeword c of that {@link FusedCode};
  * publish {@code sketch = w XOR c}, the masks and a random salt; derive the master secret and a MAC key from the
  * whole w. <b>Rep</b>: every enrolled finger is required; w' = the fresh bits at the stored cells; decode
  * {@code w' XOR sketch} to c'; {@code w = c' XOR sketch}; check the MAC; only then derive the master secret.
@@ -84,19 +86,28 @@ public final class FusedExtractor {
         long[] mask = new long[maskWords];
         long[] bits = new long[Bits.words(b)];
         List<FingerId> fingers = new ArrayList<>();
+        double expectedFlips = 0;
         for (int f = 0; f < sorted.size(); f++) {
-            features.enroll(sorted.get(f).minutiae(), b, mask, bits);
+            expectedFlips += features.enroll(sorted.get(f).minutiae(), b, mask, bits, ErrorBudget.SCALE);
             Bits.insert(bits, w, f * b, b);
             byte[] maskBytes = Bits.toBytes(mask, features.cells());
             System.arraycopy(maskBytes, 0, masks, f * maskBytes.length, maskBytes.length);
             fingers.add(sorted.get(f).finger());
         }
-        return generateFromBits(context, fingers, w, masks);
+        return generateFromBits(context, fingers, w, masks, ErrorBudget.choose(sorted.size(), expectedFlips));
     }
 
-    /** Gen from already computed bits and masks (also the seam for property tests). */
+    /** Gen from already computed bits and masks with the finger count's default t (the seam for property tests). */
     Generated generateFromBits(SubjectContext context, List<FingerId> fingers, long[] w, byte[] masks) {
-        FusedCode layout = FusedCode.forFingers(fingers.size());
+        return generateFromBits(context, fingers, w, masks, FusedCode.forFingers(fingers.size()));
+    }
+
+    /** Gen from already computed bits and masks with a code of the finger count's ladder. */
+    Generated generateFromBits(SubjectContext context, List<FingerId> fingers, long[] w, byte[] masks,
+                               FusedCode layout) {
+        if (layout.fingers() != fingers.size()) {
+            throw new IllegalArgumentException("code for " + layout.fingers() + " fingers, " + fingers.size() + " given");
+        }
         BchCode code = layout.code();
         int n = layout.length();
         long[] message = new long[Bits.words(code.k())];
@@ -128,7 +139,7 @@ public final class FusedExtractor {
      * @param context   wallet and network
      * @param helper    helper data from Gen
      * @param scans     fresh impressions (validated by the caller); every enrolled finger is needed
-     * @param workspace decoder scratch space of this finger count's code ({@link FusedCode#code()}), one thread
+     * @param workspace decoder scratch space of the helper's code ({@link #codeOf(FusedHelperData)}), one thread
      * @return the master secret, or empty
      * @throws InvalidInputException if the helper data was made with other parameters
      */
@@ -193,10 +204,21 @@ public final class FusedExtractor {
         return Optional.of(MasterSecret.of(derive(MASTER_LABEL, helper, personal, wBytes)));
     }
 
+    /**
+     * The code helper data was made with: its finger count's code for the recorded t, which must be on that count's
+     * ladder (helper data from before the ladder recorded the default t, which is on it).
+     *
+     * @param helper helper data
+     * @return the code; its {@link BchCode#newWorkspace()} is the workspace Rep needs
+     * @throws InvalidInputException if the helper data was made with other parameters
+     */
+    public FusedCode codeOf(FusedHelperData helper) {
+        return checkParameters(helper);
+    }
+
     private FusedCode checkParameters(FusedHelperData helper) {
-        FusedCode layout = FusedCode.forFingers(helper.fingers().size());
-        BchCode code = layout.code();
-        if (helper.m() != code.m() || helper.t() != code.t() || helper.bitsPerFinger() != layout.bitsPerFinger()
+        FusedCode layout = FusedCode.of(helper.fingers().size(), helper.t()).orElse(null);
+        if (layout == null || helper.m() != layout.code().m() || helper.bitsPerFinger() != layout.bitsPerFinger()
                 || helper.cells() != features.cells()) {
             throw new InvalidInputException("helpers", "helper data was made with other parameters (" + helper + ")");
         }

@@ -37,7 +37,8 @@ class FusedExtractorTest {
         List<FingerScan> enrolled = TestFingers.person(people, 1, NoiseModel.DEFAULT, new SplittableRandom(1));
         FusedExtractor.Generated generated = extractor.generate(CONTEXT, enrolled);
         FusedHelperData helper = generated.helper();
-        BchCode code = FusedCode.forFingers(4).code();
+        // the helper's own code: Gen chose its t from the ladder
+        BchCode code = extractor.codeOf(helper).code();
         long[][] w = enrolledBits(enrolled);
         List<FingerScan> genuine = TestFingers.person(people, 1, NoiseModel.DEFAULT, new SplittableRandom(2));
         int failures = 0;
@@ -65,27 +66,30 @@ class FusedExtractorTest {
     @Test
     void anyErrorsUpToTAcrossFingersRecoverAndMoreNeverGiveAnotherSecret() {
         SplittableRandom random = new SplittableRandom(3);
+        // every rung of every finger count's ladder (ErrorBudget may choose any of them)
         for (int count = 2; count <= 10; count++) {
-            FusedCode layout = FusedCode.forFingers(count);
-            List<FingerId> fingers = List.of(FingerId.values()).subList(0, count);
-            long[] w = randomBits(random, layout.length());
-            byte[] masks = randomMasks(random, count, layout.bitsPerFinger());
-            FusedExtractor.Generated g = extractor.generateFromBits(CONTEXT, fingers, w, masks);
-            BchCode.Workspace ws = layout.code().newWorkspace();
-            int t = layout.code().t();
-            for (int errors : new int[] {0, 1, t / 2, t, t + 1, t + 20, layout.length() / 3}) {
-                long[] word = w.clone();
-                flipDistinct(word, errors, layout.length(), random);
-                Optional<MasterSecret> m = extractor.reproduceFromBits(CONTEXT, g.helper(), word, ws);
-                if (errors <= t) {
-                    assertThat("count " + count + ", errors " + errors, m.isPresent(), is(true));
+            for (FusedCode layout : FusedCode.ladder(count)) {
+                List<FingerId> fingers = List.of(FingerId.values()).subList(0, count);
+                long[] w = randomBits(random, layout.length());
+                byte[] masks = randomMasks(random, count, layout.bitsPerFinger());
+                FusedExtractor.Generated g = extractor.generateFromBits(CONTEXT, fingers, w, masks, layout);
+                assertThat(g.helper().t(), is(layout.code().t()));
+                BchCode.Workspace ws = layout.code().newWorkspace();
+                int t = layout.code().t();
+                for (int errors : new int[] {0, 1, t / 2, t, t + 1, t + 20, layout.length() / 3}) {
+                    long[] word = w.clone();
+                    flipDistinct(word, errors, layout.length(), random);
+                    Optional<MasterSecret> m = extractor.reproduceFromBits(CONTEXT, g.helper(), word, ws);
+                    if (errors <= t) {
+                        assertThat("count " + count + ", errors " + errors, m.isPresent(), is(true));
+                    }
+                    m.ifPresent(secret -> assertThat(Arrays.equals(secret.proofKey(), g.master().proofKey()), is(true)));
                 }
-                m.ifPresent(secret -> assertThat(Arrays.equals(secret.proofKey(), g.master().proofKey()), is(true)));
+                // another wallet or network reproduces nothing, even from the exact bits
+                Optional<MasterSecret> other = extractor.reproduceFromBits(new SubjectContext(TestFingers.WALLET, "mainnet"),
+                        g.helper(), w.clone(), ws);
+                assertThat(other.isPresent(), is(false));
             }
-            // another wallet or network reproduces nothing, even from the exact bits
-            Optional<MasterSecret> other = extractor.reproduceFromBits(new SubjectContext(TestFingers.WALLET, "mainnet"),
-                    g.helper(), w.clone(), ws);
-            assertThat(other.isPresent(), is(false));
         }
     }
 
@@ -97,7 +101,7 @@ class FusedExtractorTest {
         assertThat(FusedHelperData.fromBytes("helpers", bytes), is(g.helper()));
         assertThat(FusedHelperData.fromBase64Url("helpers", g.helper().toBase64Url()), is(g.helper()));
         assertThat(bytes[0], is((byte) FusedHelperData.VERSION));
-        BchCode.Workspace ws = FusedCode.forFingers(4).code().newWorkspace();
+        BchCode.Workspace ws = extractor.codeOf(g.helper()).code().newWorkspace();
         assertThat(extractor.reproduce(CONTEXT, g.helper(), scans, ws).isPresent(), is(true));
         int rejectedAtParse = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -106,7 +110,9 @@ class FusedExtractorTest {
             FusedHelperData parsed;
             try {
                 parsed = FusedHelperData.fromBytes("helpers", tampered);
-                extractor.reproduce(CONTEXT, parsed, scans, ws).ifPresent(m -> {
+                // a flipped t may land on another rung of the ladder (103 ^ 32 = 71): decoded with that rung's
+                // code, the MAC (which covers t) must still refuse it
+                extractor.reproduce(CONTEXT, parsed, scans, extractor.codeOf(parsed).code().newWorkspace()).ifPresent(m -> {
                     throw new AssertionError("tampered helper reproduced a secret");
                 });
             } catch (InvalidInputException | HelperDataVersionException e) {

@@ -189,6 +189,10 @@ public final class BchCode {
      *         as far as the decoder can tell
      */
     public int decode(long[] word, Workspace ws) {
+        if (ws.t != t) {
+            // scratch sizes follow t: a smaller one overflows, and no caller should mix codes
+            throw new IllegalArgumentException("workspace of a code with t = " + ws.t + ", not " + t);
+        }
         return decoder.decode(word, ws);
     }
 
@@ -202,6 +206,9 @@ public final class BchCode {
      * {@code BchDecoder}.
      */
     public static final class Workspace {
+        /** The t it was made for. */
+        private final int t;
+
         final int[] syndromes;
         final int[] lambda;
         final int[] chien;
@@ -210,6 +217,7 @@ public final class BchCode {
         int[] scratch;
 
         private Workspace(int t) {
+            this.t = t;
             // Berlekamp–Massey intermediate polynomials can reach degree 4t when there are more than t errors
             int size = 4 * t + 2;
             this.syndromes = new int[2 * t + 1];

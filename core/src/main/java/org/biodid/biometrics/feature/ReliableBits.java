@@ -53,6 +53,28 @@ public final class ReliableBits {
      * @param bits     output bits, {@code Bits.words(n)} words
      */
     public void enroll(List<Minutia> minutiae, int n, long[] mask, long[] bits) {
+        selectAndRead(minutiae, n, mask, bits);
+    }
+
+    /**
+     * Enrollment that also predicts how many of the selected bits a fresh impression will read differently
+     * ({@link ExpectedFlips}); the cells and bits are those of {@link #enroll(List, int, long[], long[])}.
+     *
+     * @param minutiae  the enrollment impression
+     * @param n         number of bits
+     * @param mask      output selection mask, {@code Bits.words(cells)} words
+     * @param bits      output bits, {@code Bits.words(n)} words
+     * @param flipScale noise of a fresh impression in units of the reliability score
+     * @return the expected number of flipped bits
+     */
+    public double enroll(List<Minutia> minutiae, int n, long[] mask, long[] bits, double flipScale) {
+        double[][] histogramAndThresholds = selectAndRead(minutiae, n, mask, bits);
+        return ExpectedFlips.of(histogramAndThresholds[0], histogramAndThresholds[1],
+                histogram.parameters().noiseFloor(), mask, flipScale);
+    }
+
+    /** Enrollment's selection and bits; returns the histogram and its thresholds. */
+    private double[][] selectAndRead(List<Minutia> minutiae, int n, long[] mask, long[] bits) {
         if (n > cells) {
             throw new IllegalArgumentException("n = " + n + " exceeds " + cells + " cells");
         }
@@ -61,6 +83,7 @@ public final class ReliableBits {
         histogram.thresholds(h, tau);
         select(h, tau, histogram.parameters().noiseFloor(), n, mask);
         read(h, tau, mask, bits);
+        return new double[][] {h, tau};
     }
 
     /**

@@ -1,11 +1,16 @@
 package org.biodid.biometrics.eval;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +43,10 @@ import org.biodid.biometrics.synthetic.SyntheticFingerprints;
  * org.biodid.biometrics.eval.Evaluation [--genuine 1000] [--impostors 100000] [--sweep-impostors 20000]
  * [--seed 42] [--sweep 1.25,1.5] [--fingers 2,3,4] [--victims 10] [--attack-trials 300000]
  * [--part all|accuracy|fingers|attack|populations] [--populations plain,box-uniform,...] [--noise 1,1.25]
- * [--features 20,340,12,16,LOCAL,1.0] [--blur-passes 0] [--t 103] [--det docs/images/det.svg|none]}. The {@code fingers} part uses
+ * [--features 20,340,12,16,LOCAL,1.0] [--blur-passes 0] [--t 103] [--det docs/images/det.svg|none]
+ * [--adaptive-t scale,factor,offset[,55/71/87/103]] [--adaptive-dump file.csv]}. {@code --adaptive-t} measures the
+ * populations with an enrollment-adaptive t ({@link AdaptiveRule}); {@code --adaptive-dump} writes the calibration data
+ * (per genuine identity its distances and predicted flips, impostor totals up to 140). The {@code fingers} part uses
  * {@code --genuine} as its number of victims per finger count and {@code --impostors} as its attempts per finger
  * count and impostor design. The {@code populations} part ({@link PopulationAccuracy}, not included in {@code all})
  * uses {@code --genuine} victims per population and noise level, {@code --impostors} attempts at the default noise
@@ -87,6 +95,8 @@ public final class Evaluation {
         int t = FusedCode.forFingers(FINGERS).code().t();
         Path det = Path.of("docs/images/det.svg");
         int blurPasses = 0;
+        String adaptiveT = null;
+        Path adaptiveDump = null;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -106,6 +116,8 @@ public final class Evaluation {
             case "--features" -> features = parseFeatures(value);
             case "--t" -> t = Integer.parseInt(value);
             case "--blur-passes" -> blurPasses = Integer.parseInt(value);
+            case "--adaptive-t" -> adaptiveT = value;
+            case "--adaptive-dump" -> adaptiveDump = Path.of(value);
             case "--det" -> det = value.equals("none") ? null : Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -133,8 +145,14 @@ public final class Evaluation {
             new OfflineAttack(engine, perFinger, seed).run(victims, attackTrials);
         }
         if (part.equals("populations")) {
-            new PopulationAccuracy(features, blurPasses, t, seed, engine).run(populations, noiseScales, genuine, impostors,
-                    sweepImpostors, det);
+            AdaptiveRule rule = adaptiveT == null ? null : AdaptiveRule.parse(adaptiveT, t);
+            try (PrintWriter dump = adaptiveDump == null ? null
+                    : new PrintWriter(Files.newBufferedWriter(adaptiveDump, StandardCharsets.UTF_8))) {
+                new PopulationAccuracy(features, blurPasses, t, seed, engine, rule, dump).run(populations, noiseScales,
+                        genuine, impostors, sweepImpostors, det);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

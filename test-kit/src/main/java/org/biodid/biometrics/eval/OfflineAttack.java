@@ -123,10 +123,12 @@ final class OfflineAttack {
         long[] partialTrials = new long[4];
         FusedHelperData firstHelper = null;
         long[][][] firstBits = null;
+        StringBuilder victimT = new StringBuilder();
         for (int v = 0; v < victims; v++) {
             List<FingerScan> enrollScans = victimScans(v, 1);
             Enrollment enrolled = engine.enroll(Evaluation.WALLET, Evaluation.NETWORK, enrollScans);
             FusedHelperData helper = enrolled.helper();
+            victimT.append(v == 0 ? "" : ", ").append(helper.t());
             // the evaluator (not the attacker) knows w, to measure distances
             long[][] w = new long[Evaluation.FINGERS][Bits.words(b)];
             long[][] masks = new long[Evaluation.FINGERS][];
@@ -142,7 +144,8 @@ final class OfflineAttack {
                     histogram[Bits.distance(w[f], dict[f][j])]++;
                 }
             }
-            BchCode.Workspace ws = layout.code().newWorkspace();
+            // the victim's own code: Gen chose its t from the ladder (ErrorBudget)
+            BchCode.Workspace ws = engine.extractor().codeOf(helper).code().newWorkspace();
             SplittableRandom random = new SplittableRandom(seed * 6_000_011L + v);
             for (int known = 3; known >= 0; known--) {
                 int tries = known == 3 ? DICTIONARY : 5_000;
@@ -161,16 +164,17 @@ final class OfflineAttack {
                 firstBits = dict;
             }
         }
-        System.out.printf(Locale.ROOT, "AFTER (fused sketch %s, one MAC): partial guesses, measured over %d victims:%n"
+        System.out.printf(Locale.ROOT, "AFTER (fused sketch %s at the default t, one MAC; the victims' t chosen at Gen: "
+                        + "%s): partial guesses, measured over %d victims:%n"
                         + "  3 genuine fingers + 1 dictionary finger: %s recover (this is a full guess: the 4th must "
                         + "fall within what the 3 genuine ones leave of t)%n  2 genuine + 2 dictionary: %s%n"
                         + "  1 genuine + 3 dictionary: %s%n  0 genuine + 4 dictionary: %s%n"
                         + "  checks on one finger's bits alone: %d (the sketch restricted to one finger is uniformly "
-                        + "random); on 3 of 4: %d%n", layout.code(), victims, Evaluation.rate(partial[0], partialTrials[0]),
+                        + "random); on 3 of 4: %d%n", layout.code(), victimT, victims, Evaluation.rate(partial[0], partialTrials[0]),
                 Evaluation.rate(partial[1], partialTrials[1]), Evaluation.rate(partial[2], partialTrials[2]),
                 Evaluation.rate(partial[3], partialTrials[3]), layout.localChecks(1),
                 layout.localChecks(Evaluation.FINGERS - 1));
-        fullGuess(firstHelper, firstBits, b, trialBudget, histogram, layout);
+        fullGuess(firstHelper, firstBits, b, trialBudget, histogram, engine.extractor().codeOf(firstHelper));
 
     }
 

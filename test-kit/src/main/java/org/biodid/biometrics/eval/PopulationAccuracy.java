@@ -1,6 +1,7 @@
 package org.biodid.biometrics.eval;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 
 import org.biodid.biometrics.BiometricEngine;
@@ -19,7 +22,10 @@ import org.biodid.biometrics.FingerScan;
 import org.biodid.biometrics.FusedCode;
 import org.biodid.biometrics.Minutia;
 import org.biodid.biometrics.bch.Bits;
+import org.biodid.biometrics.feature.ExpectedFlips;
 import org.biodid.biometrics.feature.FeatureParameters;
+import org.biodid.biometrics.feature.PairHistogram;
+import org.biodid.biometrics.feature.ReliableBits;
 import org.biodid.biometrics.synthetic.NoiseModel;
 import org.biodid.biometrics.synthetic.Population;
 import org.biodid.biometrics.synthetic.SyntheticFingerprints;
@@ -53,8 +59,28 @@ final class PopulationAccuracy {
     private final int t;
     private final long seed;
     private final BiometricEngine engine;
+    /** Enrollment-adaptive t (null: every victim at t); see {@link AdaptiveRule}. */
+    private final AdaptiveRule adaptive;
+    /** Calibration dump (null: none): per genuine identity its distances and predictions at {@link #DUMP_SCALES}. */
+    private final PrintWriter dump;
+    private final PairHistogram histogram;
+    /** Predictor noise scales written to the calibration dump. */
+    private static final double[] DUMP_SCALES = {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75};
+    /** Impostor totals up to this are written to the calibration dump (the rest cannot be accepted at t = 103). */
+    private static final int DUMP_IMPOSTORS_UP_TO = 140;
 
     PopulationAccuracy(FeatureParameters features, int blurPasses, int t, long seed, BiometricEngine engine) {
+        this(features, blurPasses, t, seed, engine, null, null);
+    }
+
+    PopulationAccuracy(FeatureParameters features, int blurPasses, int t, long seed, BiometricEngine engine,
+                       AdaptiveRule adaptive, PrintWriter dump) {
+        if ((adaptive != null || dump != null) && blurPasses != 0) {
+            throw new IllegalArgumentException("--adaptive-t and --adaptive-dump need the service's threshold");
+        }
+        this.adaptive = adaptive;
+        this.dump = dump;
+        this.histogram = new PairHistogram(features);
         this.features = features;
         this.bits = FingerBits.of(features, blurPasses);
         this.blurPasses = blurPasses;
@@ -67,7 +93,33 @@ final class PopulationAccuracy {
 
     /** Measured rates of one population at one noise level. */
     record Row(Population population, double noise, double meanMinutiae, DistanceCounts genuine,
-               DistanceCounts impostor, int engineChecks, int engineAgreed) {
+               DistanceCounts impostor, int engineChecks, int engineAgreed, Adaptive adaptive) {
+    }
+
+    /**
+     * Outcomes under the enrollment-adaptive t, counted per rung of the ladder.
+     *
+     * @param victims          victims that chose each rung
+     * @param genuineRejects   genuine totals above their victim's t, per rung
+     * @param impostors        impostor attempts against victims of each rung
+     * @param impostorAccepts  impostor totals within their victim's t, per rung
+     * @param closestMargin    smallest impostor total minus its victim's t (accepted when <= 0)
+     * @param engineSameT      engine checks whose helper data recorded the rule's t
+     */
+    record Adaptive(AtomicLongArray victims, AtomicLongArray genuineRejects, AtomicLongArray impostors,
+                    AtomicLongArray impostorAccepts, AtomicInteger closestMargin, AtomicLong engineSameT) {
+        Adaptive(int rungs) {
+            this(new AtomicLongArray(rungs), new AtomicLongArray(rungs), new AtomicLongArray(rungs),
+                    new AtomicLongArray(rungs), new AtomicInteger(Integer.MAX_VALUE), new AtomicLong());
+        }
+
+        static long total(AtomicLongArray a) {
+            long s = 0;
+            for (int i = 0; i < a.length(); i++) {
+                s += a.get(i);
+            }
+            return s;
+        }
     }
 
     void run(List<Population> populations, double[] noiseScales, int victims, int impostors, int sweepImpostors,
@@ -91,11 +143,15 @@ final class PopulationAccuracy {
             }
         }
         System.out.println();
+        if (adaptive != null) {
+            printAdaptive(rows);
+        }
         for (Row row : rows) {
             if (row.engineChecks() > 0) {
                 System.out.printf(Locale.ROOT, "engine check %s %.2f x: the service's verify agreed with 'total <= t' "
-                        + "on %d of %d genuine attempts%n", row.population().name(), row.noise(), row.engineAgreed(),
-                        row.engineChecks());
+                        + "on %d of %d genuine attempts%s%n", row.population().name(), row.noise(), row.engineAgreed(),
+                        row.engineChecks(), adaptive == null ? "" : String.format(Locale.ROOT, "; its helper data "
+                                + "recorded the rule's t in %d", row.adaptive().engineSameT().get()));
             }
         }
         if (det != null) {
@@ -113,23 +169,55 @@ final class PopulationAccuracy {
         AtomicLong minutiae = new AtomicLong();
         AtomicLong agreed = new AtomicLong();
         int checks = engine == null ? 0 : Math.min(ENGINE_CHECKS, victims);
+        int[] victimT = new int[victims];
+        Adaptive outcome = adaptive == null ? null : new Adaptive(adaptive.ladder().length);
         IntStream.range(0, victims).parallel().forEach(v -> {
             List<List<Minutia>> masters = masters(people, v);
             List<List<Minutia>> enrollment = impressions(population, masters, noise, random(index, scale, 1, v));
             masks[v] = new long[fingers][Bits.words(bits.cells())];
             enrolled[v] = new long[fingers][Bits.words(perFinger)];
+            double[] predicted = new double[DUMP_SCALES.length];
+            double expected = 0;
+            int count = 0;
             for (int f = 0; f < fingers; f++) {
-                bits.enroll(enrollment.get(f), perFinger, masks[v][f], enrolled[v][f]);
-                minutiae.addAndGet(enrollment.get(f).size());
+                if (adaptive == null && dump == null) {
+                    bits.enroll(enrollment.get(f), perFinger, masks[v][f], enrolled[v][f]);
+                } else {
+                    expected += enrollPredicting(enrollment.get(f), masks[v][f], enrolled[v][f], predicted);
+                }
+                count += enrollment.get(f).size();
             }
+            minutiae.addAndGet(count);
+            victimT[v] = adaptive == null ? t : adaptive.choose(expected);
             List<List<Minutia>> probe = impressions(population, masters, noise, random(index, scale, 2, v));
             int[] d = distances(masks[v], enrolled[v], probe);
             genuine.add(d);
+            if (outcome != null) {
+                int rung = adaptive.rung(victimT[v]);
+                outcome.victims().incrementAndGet(rung);
+                if (sum(d) > victimT[v]) {
+                    outcome.genuineRejects().incrementAndGet(rung);
+                }
+            }
+            if (dump != null) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "G,%s,%s,%.2f,%d,%d,%d,%d,%d,%d",
+                        population.name(), population.role(), scale, v, d[0], d[1], d[2], d[3], count));
+                for (double p : predicted) {
+                    line.append(String.format(Locale.ROOT, ",%.3f", p));
+                }
+                synchronized (dump) {
+                    dump.println(line);
+                }
+            }
             if (v < checks) {
                 Enrollment e = engine.enroll(Evaluation.WALLET, Evaluation.NETWORK, scans(enrollment));
                 boolean verified = engine.verify(Evaluation.WALLET, Evaluation.NETWORK, e.helper(), e.commitment(),
                         scans(probe)).verified();
-                agreed.addAndGet(verified == (sum(d) <= t) ? 1 : 0);
+                // the engine recovers iff the total is within the t its helper data records
+                agreed.addAndGet(verified == (sum(d) <= e.helper().t()) ? 1 : 0);
+                if (outcome != null && e.helper().t() == victimT[v]) {
+                    outcome.engineSameT().incrementAndGet();
+                }
             }
         });
         DistanceCounts impostor = new DistanceCounts(perFinger, fingers);
@@ -137,10 +225,75 @@ final class PopulationAccuracy {
             int v = a % victims;
             List<List<Minutia>> probe = impressions(population, masters(people, IMPOSTORS + a), noise,
                     random(index, scale, 3, a));
-            impostor.add(distances(masks[v], enrolled[v], probe));
+            int[] d = distances(masks[v], enrolled[v], probe);
+            impostor.add(d);
+            int total = sum(d);
+            if (outcome != null) {
+                int rung = adaptive.rung(victimT[v]);
+                outcome.impostors().incrementAndGet(rung);
+                if (total <= victimT[v]) {
+                    outcome.impostorAccepts().incrementAndGet(rung);
+                }
+                outcome.closestMargin().accumulateAndGet(total - victimT[v], Math::min);
+            }
+            if (dump != null && total <= DUMP_IMPOSTORS_UP_TO) {
+                synchronized (dump) {
+                    dump.printf(Locale.ROOT, "I,%s,%s,%.2f,%d,%d%n", population.name(), population.role(), scale, v,
+                            total);
+                }
+            }
         });
         return new Row(population, scale, (double) minutiae.get() / victims / fingers, genuine, impostor, checks,
-                (int) agreed.get());
+                (int) agreed.get(), outcome);
+    }
+
+    /**
+     * Enrolls one finger as {@link ReliableBits#enroll} does (same cells, same bits) and also returns its expected
+     * flips at the rule's scale; {@code predicted[i]} is incremented by the expected flips at {@link #DUMP_SCALES}[i].
+     */
+    private double enrollPredicting(List<Minutia> minutiae, long[] mask, long[] out, double[] predicted) {
+        double[] h = histogram.compute(minutiae, null);
+        double[] tau = new double[h.length];
+        histogram.thresholds(h, tau);
+        ReliableBits.select(h, tau, features.noiseFloor(), perFinger, mask);
+        ReliableBits.read(h, tau, mask, out);
+        if (dump != null) {
+            for (int i = 0; i < DUMP_SCALES.length; i++) {
+                predicted[i] += ExpectedFlips.of(h, tau, features.noiseFloor(), mask, DUMP_SCALES[i]);
+            }
+        }
+        return adaptive == null ? 0 : ExpectedFlips.of(h, tau, features.noiseFloor(), mask, adaptive.scale());
+    }
+
+    private void printAdaptive(List<Row> rows) {
+        System.out.println("Enrollment-adaptive t: " + adaptive);
+        StringBuilder header = new StringBuilder("| population | role | noise | victims at t =");
+        for (int rung : adaptive.ladder()) {
+            header.append(' ').append(rung);
+        }
+        System.out.println(header + " | FRR 4-finger adaptive | FRR 4-finger at t = " + t + " | FAR 4-finger adaptive "
+                + "| FAR 4-finger at t = " + t + " | FAR per rung (accepts / attempts) | closest impostor total - "
+                + "its t |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            Adaptive a = r.adaptive();
+            StringBuilder chosen = new StringBuilder();
+            StringBuilder perRung = new StringBuilder();
+            for (int i = 0; i < adaptive.ladder().length; i++) {
+                chosen.append(i == 0 ? "" : " / ").append(a.victims().get(i));
+                perRung.append(i == 0 ? "" : ", ").append(adaptive.ladder()[i]).append(": ")
+                        .append(a.impostorAccepts().get(i)).append('/').append(a.impostors().get(i));
+            }
+            DistanceCounts g = r.genuine();
+            DistanceCounts i = r.impostor();
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f x | %s | %s | %s | %s | %s | %s | %d |%n",
+                    r.population().name(), r.population().role() == Population.Role.TUNING ? "tuning" : "held out",
+                    r.noise(), chosen, Evaluation.rate(Adaptive.total(a.genuineRejects()), g.identities()),
+                    Evaluation.rate(g.identities() - g.identitiesWithin(t), g.identities()),
+                    Evaluation.rate(Adaptive.total(a.impostorAccepts()), i.identities()),
+                    Evaluation.rate(i.identitiesWithin(t), i.identities()), perRung, a.closestMargin().get());
+        }
+        System.out.println();
     }
 
     private void print(Row r) {
