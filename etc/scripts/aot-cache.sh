@@ -36,12 +36,7 @@ done
 api() { curl -sf -o /dev/null -H "X-API-Key: $key" -H 'Content-Type: application/json' "$@"; }
 did=$(curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' --data @docs/examples/enroll.json \
       "localhost:$port/api/v1/did/enroll" | python3 -c 'import json, sys; print(json.load(sys.stdin)["did"])')
-python3 - "$work" <<'PY'
-import json, sys, time
-body = json.load(open("docs/examples/verify-genuine.json"))
-body["timestamp"] = int(time.time())
-open(sys.argv[1] + "/verify.json", "w").write(json.dumps(body))
-PY
+etc/scripts/verify-body-now.py "$work/verify.json"
 for i in $(seq 1 100); do
     api --data @"$work/verify.json" "localhost:$port/api/v1/did/verify"
     api "localhost:$port/api/v1/did/$did"

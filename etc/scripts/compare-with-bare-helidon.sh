@@ -35,12 +35,7 @@ until curl -sf "localhost:$service_port/health/ready" >/dev/null; do sleep 0.2; 
 # One enrolled subject (the README's example fingers) and a genuine verification of it, timestamped now.
 curl -sf -H "X-API-Key: $key" -H 'Content-Type: application/json' --data @docs/examples/enroll.json \
      "localhost:$service_port/api/v1/did/enroll" >/dev/null
-python3 - "$work" <<'PY'
-import json, sys, time
-body = json.load(open("docs/examples/verify-genuine.json"))
-body["timestamp"] = int(time.time())
-open(sys.argv[1] + "/verify.json", "w").write(json.dumps(body))
-PY
+etc/scripts/verify-body-now.py "$work/verify.json"
 post_script() {   # a wrk script posting one body with the key
     local body=$1 file=$2
     python3 - "$body" "$file" "$key" <<'PY'
