@@ -27,12 +27,21 @@ public final class PythonTimestamps {
         }
         int micros = t.getNano() / 1000;
         StringBuilder out = new StringBuilder(32);
-        out.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d",
-                                 t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                                 t.getHour(), t.getMinute(), t.getSecond()));
+        // zero-padded by hand: String.format parses its pattern on every call, and this runs on every enrollment
+        digits(out, t.getYear(), 4).append('-');
+        digits(out, t.getMonthValue(), 2).append('-');
+        digits(out, t.getDayOfMonth(), 2).append('T');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        digits(out, t.getSecond(), 2);
         if (micros != 0) {
-            out.append(String.format(".%06d", micros));
+            digits(out.append('.'), micros, 6);
         }
         return out.append("+00:00").toString();
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        return out.repeat('0', width - text.length()).append(text);
     }
 }

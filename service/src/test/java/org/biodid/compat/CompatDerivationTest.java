@@ -151,6 +151,8 @@ class CompatDerivationTest {
                    is("2026-11-28T02:29:53+00:00"));
         assertThat(PythonTimestamps.isoformat(Instant.parse("2026-11-28T02:29:53.000000900Z")),
                    is("2026-11-28T02:29:53+00:00"));
+        assertThat(PythonTimestamps.isoformat(Instant.parse("0999-01-02T03:04:05.000120Z")),
+                   is("0999-01-02T03:04:05.000120+00:00"));
     }
 
     @Test
