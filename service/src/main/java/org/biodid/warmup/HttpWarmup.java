@@ -55,7 +55,7 @@ public final class HttpWarmup {
      * after {@code requests} until one makes the compiler work for no more than a few milliseconds. Why rounds: on a
      * small machine an unpaced warm-up keeps the optimizing compiler's queue long, and while it is long HotSpot
      * parks newly hot methods in a quick C1 form that gathers no profile, so they cannot move on to C2. JIT logging
-     * showed BLAKE2b's update method 43,000 calls into such a warm-up still in that form; it was optimized only under
+     * showed BLAKE2b's update method 14,000 calls into such a warm-up still in that form; it was optimized only under
      * the first real client's requests, which waited for the compiler. Between rounds the queue drains, so the
      * methods move on while the warm-up still calls them.
      *
