@@ -2,9 +2,11 @@
 # The service beside the framework alone, on the same JDK and the same wrk load, alternated:
 #  1. GET /health throughput of the service (database check cached, request id, security headers, route metrics)
 #     against bare Helidon 4.1.2 with one constant handler (etc/bare-helidon/BareHelidon.java), and the ratio;
-#  2. bytes allocated per request, per route: each JVM runs with an eden far larger than one measurement's garbage,
-#     is collected just before it (jcmd GC.run), and the eden's growth over a fixed number of requests is read with
-#     jstat (no collection may happen inside: the script checks the young-collection count and says so if one did).
+#  2. bytes allocated per request, per route: each JVM runs with an eden far larger than one measurement's garbage
+#     (pre-touched at start, so that page faults do not slow whichever JVM first fills its eden),
+#     is collected just before it (jcmd GC.run), and the eden's growth over 2 s of load is read with jstat and
+#     divided by the answers (no collection may happen inside: the script checks the young-collection count and says
+#     so if one did).
 # Needs: the packaged service (mvn -B package -DskipTests), wrk (apt-get install wrk), PostgreSQL on 127.0.0.1:5432.
 # Usage: etc/scripts/compare-with-bare-helidon.sh [seconds per throughput run, default 15] [rounds, default 3]
 set -euo pipefail
@@ -16,7 +18,7 @@ bare_port=18282
 service_port=18283
 key=compare-bare-helidon-key-0001
 db=biodid_bare_compare
-jvm=(-Xms3g -Xmx3g -Xmn2500m -XX:+UseG1GC -XX:-UseAdaptiveSizePolicy)
+jvm=(-Xms5g -Xmx5g -Xmn4500m -XX:+AlwaysPreTouch -XX:+UseG1GC -XX:-UseAdaptiveSizePolicy)
 command -v wrk >/dev/null || { echo "error: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null 2>&1
 work=$(mktemp -d)
