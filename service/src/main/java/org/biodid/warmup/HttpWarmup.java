@@ -1,8 +1,6 @@
 package org.biodid.warmup;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -26,8 +24,6 @@ public final class HttpWarmup {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] FINGERS = {"left_thumb", "left_index", "right_thumb", "right_index"};
 
-    private static final Duration COMPILER_POLL = Duration.ofMillis(25);
-    private static final int COMPILER_IDLE_POLLS = 3;
     /** Requests per round: few enough that the compiler's queue stays short while they run. */
     private static final int ROUND = 400;
     /** A round during which the JIT compiled for no longer than this found the hot paths compiled. */
@@ -51,13 +47,10 @@ public final class HttpWarmup {
     /**
      * Send the requests to the server on this host's loopback; a failure ends the warm-up early, never the start.
      * <p>
-     * The requests go in small rounds, each followed by a wait until the JIT compiler is idle, and rounds continue
-     * after {@code requests} until one makes the compiler work for no more than a few milliseconds. Why rounds: on a
-     * small machine an unpaced warm-up keeps the optimizing compiler's queue long, and while it is long HotSpot
-     * parks newly hot methods in a quick C1 form that gathers no profile, so they cannot move on to C2. JIT logging
-     * showed BLAKE2b's update method 14,000 calls into such a warm-up still in that form; it was optimized only under
-     * the first real client's requests, which waited for the compiler. Between rounds the queue drains, so the
-     * methods move on while the warm-up still calls them.
+     * The requests go in small rounds, each followed by a wait until the JIT compiler is idle ({@link JitCompiler}
+     * says why), and rounds continue after {@code requests} until one makes the compiler work for no more than a few
+     * milliseconds. JIT logging of an unpaced warm-up showed BLAKE2b's update method 14,000 calls into it still
+     * unprofiled; it was optimized only under the first real client's requests, which waited for the compiler.
      *
      * @param port the server's port
      * @return what was sent and answered
@@ -68,8 +61,7 @@ public final class HttpWarmup {
         }
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+        JitCompiler jit = new JitCompiler();
         Traffic traffic = new Traffic(new SplittableRandom(20261202L));
         int rounds = 0;
         long lastRoundCompiled = -1;
@@ -77,14 +69,12 @@ public final class HttpWarmup {
         try (LoopbackClient client = new LoopbackClient(port)) {
             boolean settled = false;
             while (!(traffic.answered >= requests && settled) && System.nanoTime() < deadline) {
-                long before = measurable ? jit.getTotalCompilationTime() : 0;
+                long before = jit.compiledMillis();
                 traffic.send(client, Math.min(ROUND, requests), deadline);
                 rounds++;
-                if (measurable) {
-                    awaitIdleCompiler(jit, deadline);
-                    lastRoundCompiled = jit.getTotalCompilationTime() - before;
-                }
-                settled = !measurable || lastRoundCompiled <= SETTLED_COMPILE_MS;
+                jit.awaitIdle(deadline);
+                lastRoundCompiled = jit.compiledMillis() - before;
+                settled = !jit.measurable() || lastRoundCompiled <= SETTLED_COMPILE_MS;
             }
         } catch (IOException | RuntimeException e) {
             failed = true;
@@ -105,25 +95,6 @@ public final class HttpWarmup {
      * @param failed   whether a request failed, which ended the warm-up early
      */
     public record Outcome(int answered, int rounds, boolean failed) {
-    }
-
-    /**
-     * The JIT keeps compiling what the requests made hot for a while after them, on the same cores the first
-     * clients' requests would need. Wait until it has been idle for a moment (or the budget is spent).
-     */
-    private static void awaitIdleCompiler(CompilationMXBean jit, long deadline) {
-        long last = jit.getTotalCompilationTime();
-        int quiet = 0;
-        try {
-            while (quiet < COMPILER_IDLE_POLLS && System.nanoTime() < deadline) {
-                Thread.sleep(COMPILER_POLL);
-                long now = jit.getTotalCompilationTime();
-                quiet = now == last ? quiet + 1 : 0;
-                last = now;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The warm-up's requests, over one keep-alive connection, and how many were answered. */

@@ -29,6 +29,8 @@ public final class Warmup {
     private static final List<FingerId> FINGERS = List.of(FingerId.LEFT_THUMB, FingerId.LEFT_INDEX,
                                                           FingerId.RIGHT_THUMB, FingerId.RIGHT_INDEX);
     private static final int MINUTIAE = 40;
+    /** Enrollments between waits for an idle JIT compiler (see {@link JitCompiler}). */
+    private static final int PACE = 50;
 
     private final Database database;
     private final BiometricEngine engine;
@@ -64,6 +66,7 @@ public final class Warmup {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         SplittableRandom random = new SplittableRandom(20261202L);
+        JitCompiler jit = new JitCompiler();
         int done = 0;
         while (done < rounds && System.nanoTime() < deadline) {
             List<FingerScan> subject = subject(random);
@@ -71,6 +74,9 @@ public final class Warmup {
             engine.verify(WALLET, "testnet", enrollment.helper(), enrollment.commitment(), impression(subject, random));
             engine.verify(WALLET, "testnet", enrollment.helper(), enrollment.commitment(), subject(random));
             done++;
+            if (done % PACE == 0) {
+                jit.awaitIdle(deadline);
+            }
         }
         LOGGER.log(System.Logger.Level.INFO, String.format("Warm-up: %d enrollments and %d verifications in "
                 + "%d ms", done, 2 * done, (System.nanoTime() - start) / 1_000_000));
