@@ -107,23 +107,24 @@ public final class HttpWarmup {
             this.random = random;
         }
 
+        /** Send about {@code count} requests (whole groups of them); each one answered is counted at once. */
         private void send(LoopbackClient client, int count, long deadline) throws IOException {
-            int sent = 0;
-            while (sent < count && System.nanoTime() < deadline) {
-                boolean lowerCase = ((answered + sent) & 1) == 0;
+            int target = answered + count;
+            while (answered < target && System.nanoTime() < deadline) {
+                boolean lowerCase = (answered & 1) == 0;
                 if (compat) {
                     ObjectNode enroll = generateBody(random);
                     JsonNode enrolled = JSON.readTree(client.exchange(
                             "POST", "/api/biometric/generate", JSON.writeValueAsBytes(enroll), lowerCase));
+                    answered++;
                     client.exchange("POST", "/api/biometric/verify",
                                     JSON.writeValueAsBytes(verifyBody(enroll, enrolled, random.nextBoolean())),
                                     !lowerCase);
-                    sent += 2;
+                    answered++;
                 }
                 client.exchange("GET", "/health/live", null, lowerCase);
-                sent++;
+                answered++;
             }
-            answered += sent;
         }
     }
 
