@@ -1,7 +1,5 @@
 package org.biodid.biometrics;
 
-import java.util.List;
-
 /**
  * Chooses an enrollment's correction capability t from its finger count's ladder ({@link FusedCode#ladder(int)}),
  * from the enrollment alone.
@@ -41,13 +39,23 @@ public final class ErrorBudget {
      * @return the code, always on the ladder and never above {@link FusedCode#forFingers(int)}
      */
     public static FusedCode choose(int fingers, double expectedFlips) {
-        double need = FACTOR * expectedFlips + OFFSET;
-        List<FusedCode> ladder = FusedCode.ladder(fingers);
-        for (FusedCode code : ladder) {
-            if (code.code().t() >= need) {
-                return code;
+        int[] ladder = FusedCode.ladder(fingers).stream().mapToInt(code -> code.code().t()).toArray();
+        return FusedCode.of(fingers, smallestCovering(ladder, FACTOR * expectedFlips + OFFSET)).orElseThrow();
+    }
+
+    /**
+     * The rule itself, on any ladder (the evaluation measures other ladders and constants with it).
+     *
+     * @param ladder allowed t, ascending
+     * @param need   the t the prediction asks for
+     * @return the smallest t of the ladder that is at least {@code need}, else the largest
+     */
+    public static int smallestCovering(int[] ladder, double need) {
+        for (int t : ladder) {
+            if (t >= need) {
+                return t;
             }
         }
-        return ladder.get(ladder.size() - 1);
+        return ladder[ladder.length - 1];
     }
 }

@@ -20,7 +20,7 @@ final class JitCompiler {
     private final CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
 
     /** @return whether this JVM reports its compilation time; without it there is nothing to wait for */
-    boolean measurable() {
+    private boolean measurable() {
         return bean != null && bean.isCompilationTimeMonitoringSupported();
     }
 

@@ -26,7 +26,8 @@ public final class Warmup {
 
     private static final System.Logger LOGGER = System.getLogger(Warmup.class.getName());
     private static final String WALLET = "addr_test1vz2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhsydzers66hrl8";
-    private static final List<FingerId> FINGERS = List.of(FingerId.LEFT_THUMB, FingerId.LEFT_INDEX,
+    /** The fingers of the made-up subjects (also the warm-up over HTTP's). */
+    static final List<FingerId> FINGERS = List.of(FingerId.LEFT_THUMB, FingerId.LEFT_INDEX,
                                                           FingerId.RIGHT_THUMB, FingerId.RIGHT_INDEX);
     private static final int MINUTIAE = 40;
     /** Enrollments between waits for an idle JIT compiler (see {@link JitCompiler}). */

@@ -68,13 +68,16 @@ public final class ReliableBits {
      * @return the expected number of flipped bits
      */
     public double enroll(List<Minutia> minutiae, int n, long[] mask, long[] bits, double flipScale) {
-        double[][] histogramAndThresholds = selectAndRead(minutiae, n, mask, bits);
-        return ExpectedFlips.of(histogramAndThresholds[0], histogramAndThresholds[1],
-                histogram.parameters().noiseFloor(), mask, flipScale);
+        Cells read = selectAndRead(minutiae, n, mask, bits);
+        return ExpectedFlips.of(read.h(), read.tau(), histogram.parameters().noiseFloor(), mask, flipScale);
     }
 
-    /** Enrollment's selection and bits; returns the histogram and its thresholds. */
-    private double[][] selectAndRead(List<Minutia> minutiae, int n, long[] mask, long[] bits) {
+    /** The enrollment's histogram and its thresholds, which the selection and the bits came from. */
+    private record Cells(double[] h, double[] tau) {
+    }
+
+    /** Enrollment's selection and bits. */
+    private Cells selectAndRead(List<Minutia> minutiae, int n, long[] mask, long[] bits) {
         if (n > cells) {
             throw new IllegalArgumentException("n = " + n + " exceeds " + cells + " cells");
         }
@@ -83,7 +86,7 @@ public final class ReliableBits {
         histogram.thresholds(h, tau);
         select(h, tau, histogram.parameters().noiseFloor(), n, mask);
         read(h, tau, mask, bits);
-        return new double[][] {h, tau};
+        return new Cells(h, tau);
     }
 
     /**

@@ -39,13 +39,7 @@ record AdaptiveRule(double scale, double factor, double offset, int[] ladder) {
     }
 
     int choose(double expectedFlips) {
-        double need = factor * expectedFlips + offset;
-        for (int t : ladder) {
-            if (t >= need) {
-                return t;
-            }
-        }
-        return ladder[ladder.length - 1];
+        return ErrorBudget.smallestCovering(ladder, factor * expectedFlips + offset);
     }
 
     int rung(int t) {
